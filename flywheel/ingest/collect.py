@@ -1,0 +1,119 @@
+"""Collect: turn landing files into per-day accepted rows, quarantined lines and duplicates.
+
+Every line read lands in exactly one of three places, so that for each day
+`accepted + duplicates + quarantined == lines read`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import polars as pl
+
+from flywheel.ingest import schema
+from flywheel.ingest.contract import Rejected, decode_record
+from flywheel.ingest.sources import LandingFile, read_lines
+from flywheel.ingest.timestamps import assign_days, parse_timestamp
+
+
+@dataclass
+class DayBatch:
+    """What one day partition receives."""
+
+    day: date
+    accepted: dict[str, tuple] = field(default_factory=dict)  # request_id -> raw_logs row
+    quarantined: list[tuple] = field(default_factory=list)
+    duplicates: list[tuple] = field(default_factory=list)
+    lines_read: Counter[str] = field(default_factory=Counter)  # per source file
+
+    def frames(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        """(raw_logs, quarantine, duplicates) as DataFrames with the fixed schemas."""
+        return (
+            schema.frame(list(self.accepted.values()), schema.RAW_LOGS),
+            schema.frame(self.quarantined, schema.QUARANTINE),
+            schema.frame(self.duplicates, schema.DUPLICATES),
+        )
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "lines_read": sum(self.lines_read.values()),
+            "accepted": len(self.accepted),
+            "duplicates": len(self.duplicates),
+            "quarantined": len(self.quarantined),
+        }
+
+
+class Collector:
+    """Feeds files into day batches for a set of days, deduplicating on `request_id`.
+
+    `seen` maps request ids already stored in earlier partitions to where they were kept;
+    those are duplicates here. Within the days collected, the copy on the earliest day wins,
+    then the first one read (files in name order, lines in order).
+    """
+
+    def __init__(self, days: set[date], seen: dict[str, str] | None = None) -> None:
+        self.batches = {d: DayBatch(d) for d in sorted(days)}
+        self.seen: dict[str, tuple[date | None, str]] = {
+            rid: (None, where) for rid, where in (seen or {}).items()
+        }
+
+    def add_file(self, file: LandingFile) -> None:
+        read = read_lines(file.path)
+        line_days = assign_days(read.lines, file.day)
+        for line_no, (line, day) in enumerate(zip(read.lines, line_days, strict=True), start=1):
+            batch = self.batches.get(day)
+            if batch is not None:
+                batch.lines_read[file.name] += 1
+                self._add_line(batch, file, line_no, line)
+        if read.error is not None:
+            # The unreadable rest of the file counts as one quarantined entry, on the day reading stopped.
+            day = line_days[-1] if line_days else file.day
+            batch = self.batches.get(day)
+            if batch is not None:
+                batch.lines_read[file.name] += 1
+                batch.quarantined.append(
+                    (day, file.name, None, "unreadable_file", read.error, None)
+                )
+
+    def _add_line(self, batch: DayBatch, file: LandingFile, line_no: int, line: bytes) -> None:
+        try:
+            record = decode_record(line)
+            if record.timestamp is None:
+                ts, ts_derived = datetime.fromtimestamp(file.mtime_ns / 1e9, UTC), True
+            else:
+                ts, ts_derived = parse_timestamp(record.timestamp), False
+        except Rejected as rej:
+            batch.quarantined.append((batch.day, file.name, line_no, rej.code, rej.reason, line))
+            return
+        rid = record.request_id or "sha256:" + hashlib.sha256(line).hexdigest()[:32]
+        where = f"{file.name}:{line_no}"
+        row = schema.raw_row(record, rid, ts, ts_derived, file.name, line_no)
+        kept = self.seen.get(rid)
+        if kept is None:
+            self.seen[rid] = (batch.day, where)
+            batch.accepted[rid] = row
+            return
+        kept_day, kept_where = kept
+        if kept_day is not None and kept_day > batch.day:
+            # An earlier day's copy arrived after a later day's: the earlier one wins.
+            later = self.batches[kept_day]
+            old = later.accepted.pop(rid)
+            later.duplicates.append((kept_day, rid, old[-2], old[-1], where))
+            self.seen[rid] = (batch.day, where)
+            batch.accepted[rid] = row
+            return
+        batch.duplicates.append((batch.day, rid, file.name, line_no, kept_where))
+
+
+def collect(
+    files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None
+) -> dict[date, DayBatch]:
+    """Collect the given days from the given files. See `Collector`."""
+    collector = Collector(days, seen)
+    for file in files:
+        collector.add_file(file)
+    return collector.batches

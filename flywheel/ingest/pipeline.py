@@ -1,0 +1,63 @@
+"""Build `raw_logs` and `quarantine` day partitions in the lake from the landing folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from flywheel.ingest.collect import DayBatch, collect
+from flywheel.ingest.landing_index import Index, files_touching, update_index
+from flywheel.ingest.sources import list_landing
+from flywheel.lake import Lake
+
+RAW_LOGS, QUARANTINE = "raw_logs", "quarantine"
+INDEX_NAME = "_landing_index.json"
+
+
+@dataclass
+class DayResult:
+    day: date
+    counts: dict[str, int]
+    lines_per_file: dict[str, int]
+    raw: pl.DataFrame
+    quarantine: pl.DataFrame
+    duplicates: pl.DataFrame
+
+
+def refresh_index(lake: Lake, landing: str | Path) -> tuple[Index, list]:
+    """Rescan new or changed landing files; returns the index and the files that changed."""
+    cached = lake.read_json(INDEX_NAME, {})
+    index, changed = update_index(list_landing(landing), cached)  # type: ignore[arg-type]
+    if index != cached:
+        lake.write_json(INDEX_NAME, index)
+    return index, changed
+
+
+def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
+    """Request ids already kept in `raw_logs` partitions before `day`, with where they were kept."""
+    seen: dict[str, str] = {}
+    for d in lake.days(RAW_LOGS):
+        if d < day:
+            where = f"raw_logs day={d}"
+            for rid in lake.read(RAW_LOGS, d, "records", columns=["request_id"])["request_id"]:
+                seen[rid] = where
+    return seen
+
+
+def ingest_days(lake: Lake, landing: str | Path, days: set[date]) -> list[DayResult]:
+    """Collect `days` from the landing folder and write both assets' partitions for each."""
+    index, _ = refresh_index(lake, landing)
+    files = files_touching(list_landing(landing), index, days)
+    batches = collect(files, days, earlier_request_ids(lake, min(days)))
+    return [_write(lake, batch) for batch in batches.values()]
+
+
+def _write(lake: Lake, batch: DayBatch) -> DayResult:
+    raw, quarantine, duplicates = batch.frames()
+    manifest = {"counts": batch.counts, "lines_per_file": dict(batch.lines_read)}
+    lake.write_partition(QUARANTINE, batch.day, {"lines": quarantine}, manifest)
+    lake.write_partition(RAW_LOGS, batch.day, {"records": raw, "duplicates": duplicates}, manifest)
+    return DayResult(batch.day, batch.counts, dict(batch.lines_read), raw, quarantine, duplicates)
