@@ -41,9 +41,7 @@ class Lake:
             for name, df in tables.items():
                 df.write_parquet(staging / f"{name}.parquet")
             if manifest is not None:
-                (staging / "_manifest.json").write_text(
-                    json.dumps(manifest, indent=1, sort_keys=True)
-                )
+                (staging / "_manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
             old = final.with_name(f".{final.name}.old-{token}")
             if final.exists():
                 os.replace(final, old)
@@ -54,9 +52,7 @@ class Lake:
         shutil.rmtree(old, ignore_errors=True)
         return final
 
-    def read(
-        self, asset: str, day: date | str, table: str, columns: list[str] | None = None
-    ) -> pl.DataFrame:
+    def read(self, asset: str, day: date | str, table: str, columns: list[str] | None = None) -> pl.DataFrame:
         return pl.read_parquet(self.partition_dir(asset, day) / f"{table}.parquet", columns=columns)
 
     def manifest(self, asset: str, day: date | str) -> dict | None:

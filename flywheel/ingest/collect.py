@@ -57,9 +57,7 @@ class Collector:
 
     def __init__(self, days: set[date], seen: dict[str, str] | None = None) -> None:
         self.batches = {d: DayBatch(d) for d in sorted(days)}
-        self.seen: dict[str, tuple[date | None, str]] = {
-            rid: (None, where) for rid, where in (seen or {}).items()
-        }
+        self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
 
     def add_file(self, file: LandingFile) -> None:
         read = read_lines(file.path)
@@ -75,9 +73,7 @@ class Collector:
             batch = self.batches.get(day)
             if batch is not None:
                 batch.lines_read[file.name] += 1
-                batch.quarantined.append(
-                    (day, file.name, None, "unreadable_file", read.error, None)
-                )
+                batch.quarantined.append((day, file.name, None, "unreadable_file", read.error, None))
 
     def _add_line(self, batch: DayBatch, file: LandingFile, line_no: int, line: bytes) -> None:
         try:
@@ -109,9 +105,7 @@ class Collector:
         batch.duplicates.append((batch.day, rid, file.name, line_no, kept_where))
 
 
-def collect(
-    files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None
-) -> dict[date, DayBatch]:
+def collect(files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None) -> dict[date, DayBatch]:
     """Collect the given days from the given files. See `Collector`."""
     collector = Collector(days, seen)
     for file in files:

@@ -97,9 +97,7 @@ def _decode_error(exc: msgspec.DecodeError) -> Rejected:
     text = str(exc)
     if isinstance(exc, msgspec.ValidationError):
         if text.startswith("Object missing required field"):
-            return Rejected(
-                "missing_field", text.replace("Object missing required field", "missing field")
-            )
+            return Rejected("missing_field", text.replace("Object missing required field", "missing field"))
         if text.startswith("Expected") and not any(op in text for op in ("<", ">", "length")):
             return Rejected("wrong_type", f"wrong type: {text}")
         return Rejected("invalid_value", f"invalid value: {text}")
@@ -125,8 +123,7 @@ def _check_messages(messages: list[Message], where: str) -> None:
             if not isinstance(args, dict):
                 raise Rejected(
                     "invalid_value",
-                    f"invalid value: `{path}.tool_calls[{j}].function.arguments`"
-                    " is not a JSON object",
+                    f"invalid value: `{path}.tool_calls[{j}].function.arguments` is not a JSON object",
                 )
 
 

@@ -70,9 +70,7 @@ def _json(value: object) -> str | None:
     return None if value is None else _encode(value).decode()
 
 
-def raw_row(
-    record: LogRecord, request_id: str, ts: datetime, ts_derived: bool, source: str, line_no: int
-) -> tuple:
+def raw_row(record: LogRecord, request_id: str, ts: datetime, ts_derived: bool, source: str, line_no: int) -> tuple:
     """One `raw_logs` row, in RAW_LOGS column order."""
     req, resp = record.request, record.response
     choice = resp.choices[0]

@@ -49,9 +49,7 @@ def list_landing(folder: str | Path) -> list[LandingFile]:
         for path in root.rglob(pattern):
             if path.is_file():
                 st = path.stat()
-                files.append(
-                    LandingFile(path, path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns)
-                )
+                files.append(LandingFile(path, path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
     return sorted(files, key=lambda f: f.name)
 
 

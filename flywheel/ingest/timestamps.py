@@ -13,16 +13,12 @@ from flywheel.ingest.contract import Rejected
 def parse_timestamp(value: str | int | float) -> datetime:
     """An ISO 8601 string (naive means UTC) or Unix epoch seconds/milliseconds, as aware UTC."""
     if isinstance(value, bool):
-        raise Rejected(
-            "wrong_type", "wrong type: Expected `str | number`, got `bool` - at `$.timestamp`"
-        )
+        raise Rejected("wrong_type", "wrong type: Expected `str | number`, got `bool` - at `$.timestamp`")
     if isinstance(value, str):
         try:
             ts = datetime.fromisoformat(value)
         except ValueError:
-            raise Rejected(
-                "invalid_value", "invalid value: `$.timestamp` is not ISO 8601"
-            ) from None
+            raise Rejected("invalid_value", "invalid value: `$.timestamp` is not ISO 8601") from None
         return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
     seconds = value / 1000 if value > 1e11 else value
     try:

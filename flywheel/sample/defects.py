@@ -29,9 +29,7 @@ def corrupt(rng: random.Random, record: dict, defect: str) -> bytes:
         cut = text.index(b'"content"', text.index(b'"role": "user"')) + 12
         return text[:cut] + b"\xff\xfe" + text[cut:]
     if defect == "missing_field":
-        target = rng.choice(
-            ("workload_id", "client_id", "request", "response", "messages", "choices")
-        )
+        target = rng.choice(("workload_id", "client_id", "request", "response", "messages", "choices"))
         if target == "messages":
             del r["request"]["messages"]
         elif target == "choices":

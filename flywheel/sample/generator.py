@@ -84,9 +84,7 @@ def _encode(rng: random.Random, line: Line) -> None:
     line.data = json.dumps(rec, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _day_lines(
-    rng: random.Random, day: date, n: int, truth: Truth, bad: float, dup: float
-) -> list[Line]:
+def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, dup: float) -> list[Line]:
     good = _conversations(rng, day, max(1, round(n * (1 - bad - dup))), truth)
     for line in good:
         _encode(rng, line)
@@ -102,9 +100,7 @@ def _day_lines(
     for k, line in enumerate(spare):
         defect = DEFECTS[k % len(DEFECTS)]
         data = corrupt(rng, line.record, defect)
-        lines.insert(
-            rng.randint(1, len(lines)), Line(data, day, "quarantined", line.task, None, defect)
-        )
+        lines.insert(rng.randint(1, len(lines)), Line(data, day, "quarantined", line.task, None, defect))
     return lines
 
 
@@ -130,9 +126,7 @@ def generate(out: str | Path, truth_dir: str | Path | None = None, records: int 
                 if src.outcome != "accepted" or src.request_id is None or src.day != day:
                     continue
                 if rng.random() < 0.3:
-                    late.append(
-                        Line(src.data, day, "duplicate", src.task, src.request_id)
-                    )  # re-delivery
+                    late.append(Line(src.data, day, "duplicate", src.task, src.request_id))  # re-delivery
                 elif src.derived is None and src.request_id not in resent:
                     lines.remove(src)
                     late.append(src)
@@ -166,9 +160,7 @@ def _write_truth(truth_dir: Path, truth: Truth) -> dict:
     pii = pl.DataFrame(truth.pii, schema={"request_id": pl.String, "entity": pl.String,
                                           "value": pl.String, "path": pl.String})  # fmt: skip
     lines.write_parquet(truth_dir / "lines.parquet")
-    pii.filter(pl.col("request_id").is_in(accepted.implode())).write_parquet(
-        truth_dir / "pii.parquet"
-    )
+    pii.filter(pl.col("request_id").is_in(accepted.implode())).write_parquet(truth_dir / "pii.parquet")
     summary = {"lines": lines.height, **dict(lines.group_by("outcome").len().iter_rows()),
                "truth_dir": str(truth_dir)}  # fmt: skip
     return summary

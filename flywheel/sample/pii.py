@@ -5,86 +5,16 @@ from __future__ import annotations
 import random
 import string
 
-FIRST = [
-    "Amelia",
-    "Oliver",
-    "Priya",
-    "Mateo",
-    "Sofia",
-    "Liam",
-    "Chen",
-    "Fatima",
-    "Noah",
-    "Ingrid",
-    "Kwame",
-    "Yuki",
-    "Lucas",
-    "Aisha",
-    "Elena",
-    "Marcus",
-    "Hannah",
-    "Diego",
-    "Olga",
-    "Tomasz",
-    "Grace",
-    "Rahul",
-    "Camille",
-    "Jonas",
-    "Leila",
-    "Samuel",
-    "Mei",
-    "Andre",
-    "Zoe",
-    "Hugo",
-    "Nadia",
-    "Erik",
-    "Isabel",
-    "Omar",
-    "Clara",
-    "Viktor",
-    "Rosa",
-    "Daniel",
-    "Anya",
-    "Felix",
-]
-LAST = [
-    "Novak",
-    "Schmidt",
-    "Okafor",
-    "Garcia",
-    "Tanaka",
-    "Kowalski",
-    "Johansson",
-    "Rossi",
-    "Dubois",
-    "Patel",
-    "Nguyen",
-    "Murphy",
-    "Fischer",
-    "Haddad",
-    "Silva",
-    "Andersen",
-    "Moreau",
-    "Kim",
-    "Lindqvist",
-    "Costa",
-    "Becker",
-    "Hughes",
-    "Ivanova",
-    "Romero",
-    "Okonkwo",
-    "Larsen",
-    "Sato",
-    "Bianchi",
-    "Walsh",
-    "Mendes",
-    "Fournier",
-    "Yilmaz",
-    "Petrov",
-    "Brennan",
-    "Vargas",
-    "Holm",
-]
+FIRST = (
+    "Amelia Oliver Priya Mateo Sofia Liam Chen Fatima Noah Ingrid Kwame Yuki Lucas Aisha Elena "
+    "Marcus Hannah Diego Olga Tomasz Grace Rahul Camille Jonas Leila Samuel Mei Andre Zoe Hugo "
+    "Nadia Erik Isabel Omar Clara Viktor Rosa Daniel Anya Felix"
+).split()
+LAST = (
+    "Novak Schmidt Okafor Garcia Tanaka Kowalski Johansson Rossi Dubois Patel Nguyen Murphy "
+    "Fischer Haddad Silva Andersen Moreau Kim Lindqvist Costa Becker Hughes Ivanova Romero "
+    "Okonkwo Larsen Sato Bianchi Walsh Mendes Fournier Yilmaz Petrov Brennan Vargas Holm"
+).split()
 DOMAINS = (
     "gmail.com",
     "outlook.com",
@@ -114,20 +44,7 @@ TOWNS = (
     ("Portland", "OR 97205"), ("Austin", "TX 78701"), ("Columbus", "OH 43215"),
     ("Denver", "CO 80202"), ("Madison", "WI 53703"), ("Raleigh", "NC 27601"),
 )  # fmt: skip
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def person(rng: random.Random) -> str:
@@ -136,9 +53,7 @@ def person(rng: random.Random) -> str:
 
 def email(rng: random.Random, name: str | None = None) -> str:
     first, last = (name or person(rng)).lower().split(" ", 1)
-    local = rng.choice(
-        (f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}")
-    )
+    local = rng.choice((f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}"))
     return f"{local}@{rng.choice(DOMAINS)}"
 
 

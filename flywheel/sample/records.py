@@ -18,9 +18,7 @@ def _tokens(text: str) -> int:
 def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: str,
             messages: list[dict], reply: dict) -> dict:  # fmt: skip
     tools = [TOOLS[name] for name in WORKLOADS[turn.workload]["tools"]]
-    prompt = sum(_tokens(json.dumps(m)) for m in messages) + sum(
-        _tokens(json.dumps(t)) for t in tools
-    )
+    prompt = sum(_tokens(json.dumps(m)) for m in messages) + sum(_tokens(json.dumps(t)) for t in tools)
     completion = _tokens(json.dumps(reply))
     request = {"model": model, "messages": messages, "temperature": 0.2}
     if tools:

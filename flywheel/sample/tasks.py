@@ -88,9 +88,7 @@ def order_status(rng: random.Random) -> Turn:
 
 def refund(rng: random.Random) -> Turn:
     order, amount = _order_id(rng), round(rng.uniform(9, 900), 2)
-    reason = rng.choice(
-        ("item arrived damaged", "wrong size", "never delivered", "changed my mind")
-    )
+    reason = rng.choice(("item arrived damaged", "wrong size", "never delivered", "changed my mind"))
     if rng.random() < 0.5:
         card = pii.card_number(rng)
         to, args, planted = (
@@ -190,15 +188,14 @@ def sql_query(rng: random.Random) -> Turn:
     query = f"{sql} AND region = '{region}' AND date_trunc('month', created_at) = '{year}-{month:02d}-01'"
     value = rng.randint(40, 90000)
     return Turn("sql_query", "ops-assistant", question, ("run_sql", {"query": query}),
-                {"rows": [[value]], "columns": ["value"]}, f"The answer is {value:,} for {region} in {year}-{month:02d}.")  # fmt: skip
+                {"rows": [[value]], "columns": ["value"]},
+                f"The answer is {value:,} for {region} in {year}-{month:02d}.")  # fmt: skip
 
 
 def weather(rng: random.Random) -> Turn:
     city, day = rng.choice(CITIES), rng.choice(("today", "tomorrow", *WEEKDAYS))
     if rng.random() < 0.15:
-        user = _p(
-            rng, f"What's the weather like {day}?", f"Will it rain {day}?", "Do I need an umbrella?"
-        )
+        user = _p(rng, f"What's the weather like {day}?", f"Will it rain {day}?", "Do I need an umbrella?")
         return Turn("weather", "travel-agent", user,
                     answer="Sure, which city should I check the forecast for?")  # fmt: skip
     user = _p(rng,

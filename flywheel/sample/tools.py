@@ -86,8 +86,7 @@ WORKLOADS = {
     "travel-agent": {
         "tools": ["get_weather", "search_flights"],
         "clients": ["partner-api", "web-app", "mobile-ios"],
-        "system": "You are a travel planning assistant. Check the weather and search flights "
-        "when the traveller asks.",
+        "system": "You are a travel planning assistant. Check the weather and search flights when the traveller asks.",
     },
 }
 MODELS = ("gpt-4o-2024-08-06", "gpt-4.1-2025-04-14", "claude-sonnet-4-5")
