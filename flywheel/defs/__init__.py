@@ -1,0 +1,1 @@
+"""Dagster definitions, one folder per flywheel step, loaded by `flywheel.definitions`."""

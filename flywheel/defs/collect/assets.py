@@ -1,0 +1,79 @@
+"""`raw_logs` and `quarantine`: one day of the gateway's logs, validated and deduplicated."""
+
+from datetime import date
+
+import dagster as dg
+import polars as pl
+
+from flywheel.defs.metadata import column_schema, counts, markdown_table
+from flywheel.defs.partitions import daily
+from flywheel.defs.resources import LakeResource, LandingResource
+from flywheel.ingest import schema
+from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, DayResult, ingest_days
+
+GROUP = "collect"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            RAW_LOGS,
+            group_name=GROUP,
+            kinds={"polars", "parquet"},
+            partitions_def=daily,
+            description="Every logged LLM call of the day (UTC), validated against the log contract, normalised "
+            "to a fixed schema and deduplicated on request_id. Holds raw text: part of the scrub zone.",
+            metadata={"dagster/column_schema": column_schema(schema.RAW_LOGS)},
+        ),
+        dg.AssetSpec(
+            QUARANTINE,
+            group_name=GROUP,
+            kinds={"polars", "parquet"},
+            partitions_def=daily,
+            description="Every line of the day that broke the contract: source file, line number, the reason "
+            "in words, and the raw line. Holds raw text: part of the scrub zone.",
+            metadata={"dagster/column_schema": column_schema(schema.QUARANTINE)},
+        ),
+    ],
+    pool="ingest",
+)
+def collect_logs(context: dg.AssetExecutionContext, lake: LakeResource, landing: LandingResource):
+    """Read the landing files that touch this day and write both partitions atomically."""
+    day = date.fromisoformat(context.partition_key)
+    [result] = ingest_days(lake.lake(), landing.path, {day})
+    c = result.counts
+    context.log.info(
+        f"{day}: {c['lines_read']} lines from {len(result.lines_per_file)} files -> {c['accepted']} accepted, "
+        f"{c['duplicates']} duplicates, {c['quarantined']} quarantined"
+    )
+    yield dg.MaterializeResult(asset_key=RAW_LOGS, metadata=_raw_metadata(lake, result))
+    yield dg.MaterializeResult(asset_key=QUARANTINE, metadata=_quarantine_metadata(lake, result))
+
+
+def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
+    raw = r.raw
+    tokens = raw.select(pl.col("prompt_tokens").sum(), pl.col("completion_tokens").sum()).row(0)
+    return {
+        "dagster/row_count": raw.height,
+        **{k: dg.MetadataValue.int(v) for k, v in r.counts.items()},
+        "prompt_tokens": dg.MetadataValue.int(int(tokens[0] or 0)),
+        "completion_tokens": dg.MetadataValue.int(int(tokens[1] or 0)),
+        "source_files": markdown_table(
+            pl.DataFrame({"file": list(r.lines_per_file), "lines": list(r.lines_per_file.values())})
+        ),
+        "per_workload": markdown_table(counts(raw, "workload_id")),
+        "per_client": markdown_table(counts(raw, "client_id")),
+        "preview": markdown_table(raw.select(schema.PREVIEW_COLUMNS), max_rows=10),
+        "path": dg.MetadataValue.path(str(lake.lake().partition_dir(RAW_LOGS, r.day))),
+    }
+
+
+def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
+    q = r.quarantine
+    return {
+        "dagster/row_count": q.height,
+        "quarantined_share": dg.MetadataValue.float(q.height / max(1, r.counts["lines_read"])),
+        "per_reason": markdown_table(counts(q, "reason_code")),
+        "examples": markdown_table(q.select("source_file", "source_line", "reason"), max_rows=10),
+        "path": dg.MetadataValue.path(str(lake.lake().partition_dir(QUARANTINE, r.day))),
+    }

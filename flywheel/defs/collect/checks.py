@@ -1,0 +1,31 @@
+"""Every input line of a day is accounted for: accepted + duplicates + quarantined = lines read."""
+
+import dagster as dg
+
+from flywheel.defs.partitions import daily
+from flywheel.defs.resources import LakeResource, LandingResource
+from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, refresh_index
+
+
+@dg.asset_check(asset=RAW_LOGS, blocking=True, partitions_def=daily)
+def every_line_accounted_for(
+    context: dg.AssetCheckExecutionContext, lake: LakeResource, landing: LandingResource
+) -> dg.AssetCheckResult:
+    """Counts the rows written for the day (accepted, duplicates ledger, quarantine) and compares them
+    with the lines the landing folder holds for that day, counted by a separate scan of the files.
+    Fails if any line is missing or counted twice, or if files changed since the partition was built."""
+    day = context.partition_key
+    store = lake.lake()
+    written = {
+        "accepted": store.read(RAW_LOGS, day, "records", columns=["request_id"]).height,
+        "duplicates": store.read(RAW_LOGS, day, "duplicates", columns=["request_id"]).height,
+        "quarantined": store.read(QUARANTINE, day, "lines", columns=["source_file"]).height,
+    }
+    index, _ = refresh_index(store, landing.path)
+    in_landing = sum(entry["days"].get(day, 0) for entry in index.values())
+    total = sum(written.values())
+    return dg.AssetCheckResult(
+        passed=total == in_landing,
+        metadata={**written, "accounted_for": total, "lines_in_landing": in_landing, "missing": in_landing - total},
+        description=None if total == in_landing else f"{in_landing - total:+d} lines not accounted for on {day}",
+    )

@@ -1,0 +1,33 @@
+"""Resources shared by every step: the lake and the landing folder."""
+
+from pathlib import Path
+
+import dagster as dg
+from pydantic import Field
+
+from flywheel import settings
+from flywheel.lake import Lake
+
+
+class LakeResource(dg.ConfigurableResource):
+    """The Parquet lake. Default from FLYWHEEL_LAKE_ROOT, else ./.flywheel/lake."""
+
+    root: str = Field(default_factory=settings.lake_root, description="Folder that holds the lake.")
+
+    def lake(self) -> Lake:
+        return Lake(self.root)
+
+
+class LandingResource(dg.ConfigurableResource):
+    """The folder the LLM gateway's JSONL logs land in. Default from FLYWHEEL_LANDING_DIR."""
+
+    folder: str = Field(default_factory=settings.landing_dir, description="Folder of *.jsonl[.gz] logs.")
+
+    @property
+    def path(self) -> Path:
+        return Path(self.folder)
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources={"lake": LakeResource(), "landing": LandingResource()})

@@ -1,0 +1,31 @@
+"""Defaults for where Flywheel keeps things, each overridable by an environment variable.
+
+Relative paths are resolved against the working directory, so a fresh clone keeps everything
+under `./.flywheel/` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_DIR = ".flywheel"
+
+
+def _path(var: str, default: str) -> str:
+    return str(Path(os.environ.get(var, default)).expanduser().resolve())
+
+
+def lake_root() -> str:
+    """FLYWHEEL_LAKE_ROOT: where the Parquet lake lives (default ./.flywheel/lake)."""
+    return _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
+
+
+def landing_dir() -> str:
+    """FLYWHEEL_LANDING_DIR: the folder your gateway's JSONL logs land in (default ./.flywheel/landing)."""
+    return _path("FLYWHEEL_LANDING_DIR", f"{HOME_DIR}/landing")
+
+
+def partitions_start() -> str:
+    """FLYWHEEL_START_DATE: the first day partition, YYYY-MM-DD (default 2025-01-01)."""
+    return os.environ.get("FLYWHEEL_START_DATE", "2025-01-01")
