@@ -1,7 +1,7 @@
 """Small helpers that turn frames into Dagster metadata a data team can read in the UI."""
 
-import polars as pl
 import dagster as dg
+import polars as pl
 
 _DAGSTER_TYPES = {pl.String: "string", pl.Boolean: "bool", pl.Int32: "int", pl.Int64: "int",
                   pl.Float64: "float", pl.Date: "date", pl.Binary: "bytes"}  # fmt: skip

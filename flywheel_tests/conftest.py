@@ -1,0 +1,78 @@
+"""Shared fixtures: a small generated sample with its ground truth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flywheel.sample.generator import generate
+
+SAMPLE_START = date(2026, 11, 1)
+SAMPLE_DAYS = 3
+
+
+@dataclass
+class Sample:
+    landing: Path
+    truth: Path
+
+    @property
+    def lines(self) -> pl.DataFrame:
+        return pl.read_parquet(self.truth / "lines.parquet")
+
+    @property
+    def pii(self) -> pl.DataFrame:
+        return pl.read_parquet(self.truth / "pii.parquet")
+
+    @property
+    def days(self) -> list[str]:
+        return sorted({d.isoformat() for d in self.lines["day"]})
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
+    """1,500 lines over three days (one gzipped), generated once per test session."""
+    root = tmp_path_factory.mktemp("sample")
+    generate(root / "landing", root / "truth", records=1500, days=SAMPLE_DAYS, seed=7, start=SAMPLE_START)
+    return Sample(root / "landing", root / "truth")
+
+
+def make_record(**overrides: object) -> dict:
+    """A minimal valid log record; keyword arguments replace top-level fields."""
+    record = {
+        "request_id": "req-1",
+        "timestamp": "2026-11-02T10:00:00Z",
+        "workload_id": "support-agent",
+        "client_id": "web",
+        "request": {
+            "model": "gpt-4o",
+            "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Where is ORD-1?"}],
+            "tools": [{"type": "function", "function": {"name": "get_order_status", "parameters": {"type": "object"}}}],
+        },
+        "response": {
+            "choices": [
+                {
+                    "message": {
+                        "role": "assistant",
+                        "content": None,
+                        "tool_calls": [
+                            {
+                                "id": "c1",
+                                "type": "function",
+                                "function": {"name": "get_order_status", "arguments": '{"order_id": "ORD-1"}'},
+                            }
+                        ],
+                    },
+                    "finish_reason": "tool_calls",
+                }
+            ],
+            "usage": {"prompt_tokens": 50, "completion_tokens": 10, "total_tokens": 60},
+        },
+        "latency_ms": 420.5,
+    }
+    record.update(overrides)
+    return record
