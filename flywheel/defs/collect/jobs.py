@@ -2,12 +2,10 @@
 
 import dagster as dg
 
-from flywheel.defs.partitions import daily
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS
 
 collect_job = dg.define_asset_job(
     "collect",
     selection=dg.AssetSelection.assets(RAW_LOGS, QUARANTINE),
-    partitions_def=daily,
     description="Ingest one UTC day from the landing folder.",
 )
