@@ -25,18 +25,18 @@ class Rejected(Exception):
         self.reason = reason
 
 
-class FunctionCall(msgspec.Struct):
+class FunctionCall(msgspec.Struct, gc=False):
     name: str
     arguments: str  # a JSON object, serialised, as the OpenAI API sends it
 
 
-class ToolCall(msgspec.Struct):
+class ToolCall(msgspec.Struct, gc=False):
     id: str
     function: FunctionCall
     type: str = "function"
 
 
-class Message(msgspec.Struct, omit_defaults=True):
+class Message(msgspec.Struct, omit_defaults=True, gc=False):
     role: str
     content: str | list[dict[str, Any]] | None = None
     name: str | None = None
@@ -44,42 +44,44 @@ class Message(msgspec.Struct, omit_defaults=True):
     tool_call_id: str | None = None
 
 
-class FunctionSpec(msgspec.Struct, omit_defaults=True):
+class FunctionSpec(msgspec.Struct, omit_defaults=True, gc=False):
     name: str
     description: str | None = None
-    parameters: dict[str, Any] | None = None
+    # A JSON Schema, kept as the raw JSON text it came in: checked to be well-formed JSON, not
+    # unpacked into Python objects (it is the bulk of most records and identical across them).
+    parameters: msgspec.Raw = msgspec.Raw(b"null")
 
 
-class Tool(msgspec.Struct):
+class Tool(msgspec.Struct, gc=False):
     function: FunctionSpec
     type: str = "function"
 
 
-class Request(msgspec.Struct):
+class Request(msgspec.Struct, gc=False):
     messages: Annotated[list[Message], msgspec.Meta(min_length=1)]
     model: str | None = None
     tools: list[Tool] | None = None
     tool_choice: str | dict[str, Any] | None = None
 
 
-class Choice(msgspec.Struct):
+class Choice(msgspec.Struct, gc=False):
     message: Message
     finish_reason: str | None = None
 
 
-class Usage(msgspec.Struct):
+class Usage(msgspec.Struct, gc=False):
     prompt_tokens: NonNegative
     completion_tokens: NonNegative
     total_tokens: NonNegative | None = None
 
 
-class Response(msgspec.Struct):
+class Response(msgspec.Struct, gc=False):
     choices: Annotated[list[Choice], msgspec.Meta(min_length=1)]
     usage: Usage | None = None
     model: str | None = None
 
 
-class LogRecord(msgspec.Struct):
+class LogRecord(msgspec.Struct, gc=False):
     workload_id: str
     client_id: str
     request: Request

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flywheel.ingest.collect import DayBatch, collect
+from flywheel.ingest.collect import DayBatch, collect, paused_gc
 from flywheel.ingest.landing_index import Index, files_touching, update_index
 from flywheel.ingest.sources import list_landing
 from flywheel.lake import Lake
@@ -49,10 +49,11 @@ def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
 
 def ingest_days(lake: Lake, landing: str | Path, days: set[date]) -> list[DayResult]:
     """Collect `days` from the landing folder and write both assets' partitions for each."""
-    index, _ = refresh_index(lake, landing)
-    files = files_touching(list_landing(landing), index, days)
-    batches = collect(files, days, earlier_request_ids(lake, min(days)))
-    return [_write(lake, batch) for batch in batches.values()]
+    with paused_gc():
+        index, _ = refresh_index(lake, landing)
+        files = files_touching(list_landing(landing), index, days)
+        batches = collect(files, days, earlier_request_ids(lake, min(days)))
+        return [_write(lake, batch) for batch in batches.values()]
 
 
 def _write(lake: Lake, batch: DayBatch) -> DayResult:

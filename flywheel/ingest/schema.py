@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import accumulate
 
 import msgspec
 import polars as pl
+import pyarrow as pa
 
 from flywheel.ingest.contract import LogRecord
 
@@ -105,4 +107,17 @@ def raw_row(record: LogRecord, request_id: str, ts: datetime, ts_derived: bool, 
 
 
 def frame(rows: list[tuple], schema: pl.Schema) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    """Rows (tuples in schema order) as a frame, built column by column: far faster than by row."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pl.DataFrame(
+        [_series(name, dtype, values) for (name, dtype), values in zip(schema.items(), columns, strict=True)]
+    )
+
+
+def _series(name: str, dtype: pl.DataType, values: tuple) -> pl.Series:
+    if dtype == pl.List(pl.String):  # polars converts nested lists one by one; arrow takes them flat
+        offsets = list(accumulate((len(v) for v in values), initial=0))
+        flat = pa.array([x for v in values for x in v], type=pa.large_string())
+        arrow = pa.LargeListArray.from_arrays(pa.array(offsets, type=pa.int64()), flat)
+        return pl.Series(name, arrow).cast(dtype)
+    return pl.Series(name, values, dtype=dtype)

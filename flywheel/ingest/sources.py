@@ -67,9 +67,10 @@ def read_lines(path: Path) -> FileLines:
                 for line in f:
                     out.lines.append(line.rstrip(b"\r\n"))
         else:
-            data = path.read_bytes()
-            if data:
-                out.lines = [line.rstrip(b"\r") for line in data.removesuffix(b"\n").split(b"\n")]
+            lines = path.read_bytes().split(b"\n")
+            if lines[-1] == b"":
+                lines.pop()  # the text after the final newline is not a line
+            out.lines = [line.removesuffix(b"\r") for line in lines]
     except (OSError, EOFError, zlib.error) as exc:
         out.error = f"file could not be read after line {len(out.lines)}: {_describe(exc)}"
     return out

@@ -11,13 +11,13 @@ sits) goes to a separate folder that the pipeline never reads.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import msgspec
 import polars as pl
 
 from flywheel.sample.defects import DEFECTS, corrupt
@@ -27,7 +27,7 @@ from flywheel.sample.tasks import TASKS
 DEFAULT_START = date(2026, 11, 1)
 
 
-@dataclass
+@dataclass(eq=False)
 class Line:
     data: bytes
     day: date  # the partition the pipeline must put it in
@@ -81,7 +81,7 @@ def _encode(rng: random.Random, line: Line) -> None:
     elif roll < 0.015:
         del rec["timestamp"]
         line.derived = "timestamp"
-    line.data = json.dumps(rec, separators=(",", ":"), ensure_ascii=False).encode()
+    line.data = msgspec.json.encode(rec)
 
 
 def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, dup: float) -> list[Line]:

@@ -15,11 +15,16 @@ def _tokens(text: str) -> int:
     return max(1, len(text) // 4)
 
 
+_TOOL_TOKENS = {w: sum(_tokens(json.dumps(TOOLS[t])) for t in spec["tools"]) for w, spec in WORKLOADS.items()}
+
+
 def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: str,
             messages: list[dict], reply: dict) -> dict:  # fmt: skip
     tools = [TOOLS[name] for name in WORKLOADS[turn.workload]["tools"]]
-    prompt = sum(_tokens(json.dumps(m)) for m in messages) + sum(_tokens(json.dumps(t)) for t in tools)
-    completion = _tokens(json.dumps(reply))
+    prompt = sum(_tokens(m.get("content") or "") + 4 for m in messages) + _TOOL_TOKENS[turn.workload]
+    completion = _tokens(reply.get("content") or "") + sum(
+        _tokens(c["function"]["arguments"]) + 8 for c in reply.get("tool_calls", ())
+    )
     request = {"model": model, "messages": messages, "temperature": 0.2}
     if tools:
         request["tools"] = tools
@@ -70,27 +75,32 @@ def records_for(rng: random.Random, turn: Turn, ts: datetime, follow_up: float =
 
 def _leaves(value: object, path: str) -> Iterator[tuple[str, str]]:
     """(path, text) of every string in a record, descending into JSON-encoded strings."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, f"{path}.{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _leaves(v, f"{path}[{i}]")
-    elif isinstance(value, str):
-        if value[:1] in "{[" and value:
-            try:
-                yield from _leaves(json.loads(value), path)
-                return
-            except ValueError:
-                pass
-        yield path, value
+    stack = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, f"{path}.{k}") for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
+        elif isinstance(value, str):
+            if value[:1] in ("{", "["):
+                try:
+                    stack.append((json.loads(value), path))
+                    continue
+                except ValueError:
+                    pass
+            yield path, value
 
 
 def locate_pii(record: dict, planted: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(entity, value, path) for every place a planted value appears in the request or response."""
     found = []
-    for part in ("request", "response"):
-        for path, text in _leaves(record[part], part):
+    req = record["request"]
+    # the system prompt and the tool schemas hold no personal data
+    parts = [(m, f"request.messages[{i}]") for i, m in enumerate(req["messages"]) if m["role"] != "system"]
+    parts.append((record["response"]["choices"], "response.choices"))
+    for value, where in parts:
+        for path, text in _leaves(value, where):
             for entity, value in planted:
                 if value in text:
                     found.append((entity, value, path))

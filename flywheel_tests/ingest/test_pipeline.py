@@ -33,6 +33,7 @@ def test_every_line_lands_where_the_ground_truth_says(sample, tmp_path: Path):
     # ids the source omitted were derived, the rest kept as logged
     kept = truth.filter(pl.col("outcome") == "accepted", pl.col("request_id").is_not_null())["request_id"]
     assert set(kept) <= set(raw["request_id"])
-    assert raw.filter(pl.col("request_id_derived")).height == truth.filter(
-        pl.col("outcome") == "accepted", pl.col("derived") == "request_id"
-    ).height
+    assert (
+        raw.filter(pl.col("request_id_derived")).height
+        == truth.filter(pl.col("outcome") == "accepted", pl.col("derived") == "request_id").height
+    )
