@@ -68,7 +68,8 @@ def _demo(args: argparse.Namespace) -> int:
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
-    print("Done. See it in the Dagster UI:  DAGSTER_HOME=$PWD .venv/bin/dg dev  then open http://127.0.0.1:3000")
+    print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
+    print("then open http://127.0.0.1:3000")
     return 1 if failed else 0
 
 

@@ -72,7 +72,7 @@ def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
     q = r.quarantine
     return {
         "dagster/row_count": q.height,
-        "quarantined_share": dg.MetadataValue.float(q.height / max(1, r.counts["lines_read"])),
+        "quarantined_share": dg.MetadataValue.float(round(q.height / max(1, r.counts["lines_read"]), 4)),
         "per_reason": markdown_table(counts(q, "reason_code")),
         "examples": markdown_table(q.select("source_file", "source_line", "reason"), max_rows=10),
         "path": dg.MetadataValue.path(str(lake.lake().partition_dir(QUARANTINE, r.day))),
