@@ -1,0 +1,75 @@
+"""An independent second pass over scrubbed text: strict patterns with checksums.
+
+It shares no code with the scrubber (no Presidio, no spaCy) so that one's blind spot is not the
+other's. It reports what kind of value survived and where, never the value.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]?\d{3,4}(?![\w-])")
+CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])")
+IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(value: str) -> bool:
+    v = value.replace(" ", "")
+    if not 15 <= len(v) <= 34:
+        return False
+    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
+
+
+def _ip_ok(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def find_residual(text: str) -> Iterator[str]:
+    """The kinds of structured personal value still in `text` (one item per value found)."""
+    for _ in EMAIL.finditer(text):
+        yield "EMAIL_ADDRESS"
+    for m in CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and luhn_ok(digits):
+            yield "CREDIT_CARD"
+    for m in IBAN.finditer(text):
+        if iban_ok(m.group()):
+            yield "IBAN_CODE"
+    for _ in SSN.finditer(text):
+        yield "US_SSN"
+    for m in IPV4.finditer(text):
+        if _ip_ok(m.group()):
+            yield "IP_ADDRESS"
+    for m in IPV6.finditer(text):
+        if _ip_ok(m.group()):
+            yield "IP_ADDRESS"
+    for m in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 9 <= len(digits) <= 15 and not luhn_ok_card_like(m.group()):
+            yield "PHONE_NUMBER"
+
+
+def luhn_ok_card_like(value: str) -> bool:
+    """A long digit run that passes Luhn is reported as a card, not also as a phone."""
+    digits = re.sub(r"\D", "", value)
+    return len(digits) >= 13 and luhn_ok(digits)
