@@ -1,0 +1,1 @@
+"""Step 2 (scrub): `scrubbed_traces` and its blocking `residual_pii` check."""

@@ -1,0 +1,45 @@
+"""`scrubbed_traces`: each day's calls with personal data replaced under the scrub policy."""
+
+from datetime import date
+
+import dagster as dg
+import polars as pl
+
+from flywheel.defs.metadata import markdown_table
+from flywheel.defs.partitions import daily
+from flywheel.defs.resources import LakeResource
+from flywheel.scrub.engine import Scrubber
+from flywheel.scrub.pipeline import SCRUBBED, scrub_day
+from flywheel.scrub.policy import load_policy
+
+REPLACED = {"entity": pl.String, "operator": pl.String, "values_replaced": pl.Int64}
+POLICY = load_policy()  # FLYWHEEL_SCRUB_POLICY, else scrub_policy.yaml in the repository
+
+
+@dg.asset(
+    name=SCRUBBED,
+    deps=["raw_logs"],
+    partitions_def=daily,
+    group_name="scrub",
+    kinds={"presidio", "polars", "parquet"},
+    # The policy's hash is the code version: edit the policy and every partition shows as
+    # changed in the UI until a backfill re-scrubs it.
+    code_version=POLICY.version,
+    description="The day's calls with personal data replaced under the scrub policy (consistent placeholders "
+    "per conversation, in messages, tool-call arguments and tool results). Nothing downstream reads raw text.",
+)
+def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
+    result = scrub_day(lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY))
+    n = result.traces.height
+    context.log.info(f"{n} calls scrubbed, {result.touched} with personal data, {result.failures.height} failed")
+    rows = [{"entity": e, "operator": o, "values_replaced": c} for (e, o), c in sorted(result.replaced.items())]
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": n,
+            "policy_version": POLICY.version,
+            "share_of_traces_touched": dg.MetadataValue.float(round(result.touched / max(1, n), 4)),
+            "failures": result.failures.height,
+            "replaced_per_entity": markdown_table(pl.DataFrame(rows, schema=REPLACED)),
+            "path": dg.MetadataValue.path(str(lake.lake().partition_dir(SCRUBBED, context.partition_key))),
+        },
+    )

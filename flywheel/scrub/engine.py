@@ -1,0 +1,125 @@
+"""Scrub logged calls: find personal values with Presidio, replace them consistently.
+
+Detection runs once per distinct text (system prompts and boilerplate repeat across thousands of
+calls) and in batches through spaCy. Replacement works per trace: every value found anywhere in
+the conversation is replaced everywhere in it (messages, tool-call arguments, tool results), so
+the same email is `<EMAIL_ADDRESS_1>` in the user's message and in the tool call that uses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+
+from flywheel.scrub.policy import Policy
+from flywheel.scrub.traces import keyed_values, map_message, texts_of
+
+Found = tuple[str, str]  # (entity, value)
+# JSON keys whose string values are people's names, whatever a recognizer makes of them.
+NAME_KEYS = re.compile(r"(?:^|_)(?:full|customer|contact|first|last|given|family|sender|recipient)?_?name$", re.I)
+NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}")
+
+
+@dataclass
+class TraceResult:
+    messages: list[dict]
+    response: dict
+    replaced: Counter = field(default_factory=Counter)  # (entity, operator) -> distinct values
+
+
+class Scrubber:
+    def __init__(self, policy: Policy, analyzer: AnalyzerEngine | None = None, batch_size: int = 64) -> None:
+        from flywheel.scrub.recognizers import build_analyzer
+
+        self.policy = policy
+        self.analyzer = analyzer or build_analyzer(policy)
+        self.batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
+        self.batch_size = batch_size
+        self.entities = sorted(set(policy.entities) | {p.entity for p in policy.patterns})
+        allow = sorted(policy.allow_list, key=len, reverse=True)
+        self._allow = re.compile("|".join(re.escape(a) for a in allow)) if allow else None
+        self.cache: dict[str, list[Found]] = {}
+
+    # -- detection -------------------------------------------------------------------------
+    def detect(self, texts: Iterable[str]) -> None:
+        """Analyse every text not seen before, in batches; results land in `self.cache`."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if not todo:
+            return
+        results = self.batch.analyze_iterator(todo, language="en", batch_size=self.batch_size, entities=self.entities)
+        for text, found in zip(todo, results, strict=True):
+            self.cache[text] = self._select(text, found)
+
+    def _select(self, text: str, results) -> list[Found]:
+        """Apply thresholds, overlaps (a personal span beats a `keep` span, then longer, then
+        surer) and the allow-list; return the personal values to replace."""
+        spans = []
+        for r in results:
+            rule = self.policy.rule(r.entity_type)
+            if rule is not None and r.score >= rule.threshold:
+                spans.append((r.start, r.end, r.entity_type, r.score, rule.operator))
+        spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
+        allowed = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
+        taken: list[tuple[int, int]] = list(allowed)
+        out = []
+        for start, end, entity, _, operator in spans:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            value = text[start:end].strip()
+            if operator != "keep" and len(value) > 1:
+                out.append((entity, value))
+        return out
+
+    def _allowed(self, value: str) -> bool:
+        return bool(self._allow and self._allow.fullmatch(value))
+
+    # -- replacement -----------------------------------------------------------------------
+    def _token(self, entity: str, value: str, numbers: Counter) -> str:
+        operator = self.policy.rule(entity).operator
+        if operator == "hash":
+            digest = hmac.new(self.policy.salt, value.encode(), hashlib.sha256).hexdigest()[:10]
+            return f"<{entity}_{digest}>"
+        if operator == "mask":
+            return "*" * len(value)
+        numbers[entity] += 1
+        return f"<{entity}_{numbers[entity]}>"
+
+    def scrub_trace(self, messages: list[dict], response: dict) -> TraceResult:
+        """Scrub one logged call (its request messages and its response message)."""
+        texts = texts_of([*messages, response])
+        self.detect(texts)
+        values: dict[str, str] = {}
+        for text in texts:
+            for entity, value in self.cache[text]:
+                values.setdefault(value, entity)
+        if "PERSON" in self.entities and self.policy.rule("PERSON").operator != "keep":
+            for key, value in keyed_values([*messages, response]):
+                if NAME_KEYS.search(key) and NAME_SHAPE.fullmatch(value) and not self._allowed(value):
+                    values.setdefault(value, "PERSON")
+        if not values:
+            return TraceResult(messages, response)
+        numbers: Counter = Counter()
+        tokens = {value: self._token(entity, value, numbers) for value, entity in values.items()}
+        replaced = Counter((entity, self.policy.rule(entity).operator) for entity in values.values())
+        alternatives = (_bounded(v) for v in sorted(values, key=len, reverse=True))
+        pattern = re.compile("|".join(alternatives))
+
+        def edit(text: str) -> str:
+            return pattern.sub(lambda m: tokens[m.group()], text)
+
+        return TraceResult([map_message(m, edit) for m in messages], map_message(response, edit), replaced)
+
+
+def _bounded(value: str) -> str:
+    """A value as a regex that does not match inside a longer word."""
+    escaped = re.escape(value)
+    head = r"(?<!\w)" if value[0].isalnum() else ""
+    tail = r"(?!\w)" if value[-1].isalnum() else ""
+    return f"{head}{escaped}{tail}"

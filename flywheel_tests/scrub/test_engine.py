@@ -1,0 +1,146 @@
+import json
+import socket
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flywheel.ingest.pipeline import ingest_days
+from flywheel.lake import Lake
+from flywheel.scrub.engine import Scrubber
+from flywheel.scrub.policy import load_policy
+from flywheel.scrub.quality import evaluate
+from flywheel.scrub.traces import texts_of
+
+USER = (
+    "Hi, this is Amelia Novak (amelia.novak@gmail.com). My Acme SmartHub keeps dropping. Call me on "
+    "+1 (415) 555-0134. What's the weather in Lisbon on 2026-12-04?"
+)
+
+
+def _call(name: str, args: dict) -> dict:
+    return {"id": "c1", "type": "function", "function": {"name": name, "arguments": json.dumps(args)}}
+
+
+def _trace():
+    messages = [
+        {"role": "system", "content": "You are Acme's support assistant."},
+        {"role": "user", "content": USER},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                _call(
+                    "create_ticket",
+                    {
+                        "customer_name": "Amelia Novak",
+                        "email": "amelia.novak@gmail.com",
+                        "priority": 2,
+                        "product": "Acme SmartHub",
+                    },
+                )
+            ],
+        },  # fmt: skip
+        {
+            "role": "tool",
+            "tool_call_id": "c1",
+            "content": json.dumps({"ticket": "TCK-1", "owner": "amelia.novak@gmail.com"}),
+        },
+    ]
+    response = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [_call("get_weather", {"city": "Lisbon", "date": "2026-12-04"})],
+    }
+    return messages, response
+
+
+def test_same_value_same_placeholder_across_messages_arguments_and_results(scrubber: Scrubber):
+    messages, response = _trace()
+    out = scrubber.scrub_trace(messages, response)
+    user = out.messages[1]["content"]
+    args = json.loads(out.messages[2]["tool_calls"][0]["function"]["arguments"])
+    result = json.loads(out.messages[3]["content"])
+    assert "amelia" not in json.dumps(out.messages).lower()
+    assert args["email"] in user and args["email"] == result["owner"] == "<EMAIL_ADDRESS_1>"
+    assert args["customer_name"] == "<PERSON_1>" and "<PERSON_1>" in user
+    assert "<PHONE_NUMBER_1>" in user
+
+
+def test_structure_tool_names_keys_allow_list_and_task_content_survive(scrubber: Scrubber):
+    messages, response = _trace()
+    out = scrubber.scrub_trace(messages, response)
+    call = out.messages[2]["tool_calls"][0]["function"]
+    args = json.loads(call["arguments"])
+    assert call["name"] == "create_ticket"
+    assert list(args) == ["customer_name", "email", "priority", "product"]
+    assert args["priority"] == 2 and args["product"] == "Acme SmartHub"
+    assert out.messages[0] == messages[0]
+    assert "Acme SmartHub" in out.messages[1]["content"]
+    weather = json.loads(out.response["tool_calls"][0]["function"]["arguments"])
+    assert weather == {"city": "Lisbon", "date": "2026-12-04"}  # task content, kept by the policy
+    assert "Lisbon on 2026-12-04" in out.messages[1]["content"]
+
+
+def test_hash_and_mask_operators(tmp_path: Path):
+    text = (Path(__file__).parents[2] / "scrub_policy.yaml").read_text()
+    text = text.replace("EMAIL_ADDRESS:   {operator: placeholder", "EMAIL_ADDRESS:   {operator: hash")
+    text = text.replace("PHONE_NUMBER:    {operator: placeholder", "PHONE_NUMBER:    {operator: mask")
+    (tmp_path / "p.yaml").write_text(text)
+    policy = load_policy(tmp_path / "p.yaml")
+    assert policy.version != load_policy().version
+    s = Scrubber(policy)
+    a = s.scrub_trace(
+        [{"role": "user", "content": "mail x.y@gmail.com or call +1 (415) 555-0134"}],
+        {"role": "assistant", "content": "ok"},
+    )
+    b = s.scrub_trace([{"role": "user", "content": "again: x.y@gmail.com"}], {"role": "assistant", "content": "ok"})
+    token = a.messages[0]["content"].split()[1]
+    assert token.startswith("<EMAIL_ADDRESS_") and token in b.messages[0]["content"]  # same value, same hash
+    assert "*****************" in a.messages[0]["content"]
+
+
+def test_no_network_is_attempted(monkeypatch: pytest.MonkeyPatch):
+    attempts = []
+
+    def refuse(self, address, *args):
+        attempts.append(address)
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))
+    s = Scrubber(load_policy())
+    out = s.scrub_trace(
+        [{"role": "user", "content": "write to someone@example.co.uk"}], {"role": "assistant", "content": "ok"}
+    )
+    assert "<EMAIL_ADDRESS_1>" in out.messages[0]["content"]
+    assert attempts == []
+
+
+def test_quality_on_the_sample(sample, scrubber: Scrubber, tmp_path: Path):
+    lake = Lake(tmp_path / "lake")
+    day = sample.days[1]
+    ingest_days(lake, sample.landing, {date.fromisoformat(day)})
+    raw = lake.read("raw_logs", day, "records")
+    rows = [
+        (rid, json.loads(m), json.loads(r))
+        for rid, m, r in raw.select("request_id", "messages", "response_message").iter_rows()
+    ]
+    scrubber.detect(t for _, m, r in rows for t in texts_of([*m, r]))
+    pairs = []
+    for rid, m, r in rows:
+        out = scrubber.scrub_trace(m, r)
+        pairs.append((rid, [*m, r], [*out.messages, out.response]))
+    pii: dict[str, list] = {}
+    for rid, entity, value in sample.pii.select("request_id", "entity", "value").iter_rows():
+        pii.setdefault(rid, []).append((entity, value))
+    q = evaluate(pairs, pii)
+    assert q["leaked_structured"] == 0
+    assert q["recall"]["PERSON"] >= 0.9
+    assert q["recall"]["STREET_ADDRESS"] >= 0.9
+    assert q["recall"]["DATE_OF_BIRTH"] >= 0.9
+    assert q["destroyed_share"] <= 0.02
+    assert q["argument_match"] >= 0.95
+    assert q["arguments_checked"] > 100
+    assert len(pl.Series([p[0] for p in pairs]).unique()) == raw.height
