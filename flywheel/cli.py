@@ -56,15 +56,18 @@ def _demo(args: argparse.Namespace) -> int:
     if not days:
         print(f"The landing files hold no day within the partitions ({settings.partitions_start()} to yesterday).")
         return 1
-    job = defs().resolve_job_def("collect")
-    print(f"Collecting {len(days)} days from {landing} into {lake.root} (Dagster home {os.environ['DAGSTER_HOME']})")
+    job = defs().resolve_job_def("ingest")
+    print(f"Collecting and scrubbing {len(days)} days from {landing} into {lake.root}")
+    print(f"Dagster instance: {os.environ['DAGSTER_HOME']}/dagster.yaml")
     failed = 0
     with dg.DagsterInstance.get() as instance:
         for day in days:
             result = job.execute_in_process(
                 partition_key=day, instance=instance, raise_on_error=False, run_config=QUIET
             )
-            counts = (lake.manifest("raw_logs", day) or {}).get("counts", {})
+            counts = dict((lake.manifest("raw_logs", day) or {}).get("counts", {}))
+            scrubbed = lake.manifest("scrubbed_traces", day) or {}
+            counts["scrubbed"] = scrubbed.get("traces", 0)
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--start", type=date.fromisoformat, default=date(2026, 11, 1), help="first day, YYYY-MM-DD")
     gen.set_defaults(func=_generate)
 
-    demo = sub.add_parser("demo", help="collect the landing folder (sample traffic if empty) into the lake")
+    demo = sub.add_parser("demo", help="collect and scrub the landing folder (sample traffic if empty) into the lake")
     demo.add_argument("--records", type=int, default=5000, help="sample size when the landing folder is empty")
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(func=_demo)

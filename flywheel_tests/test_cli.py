@@ -30,6 +30,7 @@ def test_demo_collects_sample_traffic_into_the_project_folder(tmp_path: Path, mo
     assert out.count(" ok ") == 7
     lake = tmp_path / ".flywheel" / "lake"
     assert len(list((lake / "raw_logs").glob("day=*"))) == 7
+    assert len(list((lake / "scrubbed_traces").glob("day=*"))) == 7
     assert (tmp_path / ".flywheel" / "dagster" / "storage").is_dir()  # the SQLite instance of dagster.yaml
     rows = pl.read_parquet(lake / "raw_logs" / "*" / "records.parquet").height
     assert 250 < rows < 300

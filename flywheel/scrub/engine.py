@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -47,14 +48,27 @@ class Scrubber:
         self.cache: dict[str, list[Found]] = {}
 
     # -- detection -------------------------------------------------------------------------
-    def detect(self, texts: Iterable[str]) -> None:
-        """Analyse every text not seen before, in batches; results land in `self.cache`."""
+    def detect(self, texts: Iterable[str], workers: int = 1) -> None:
+        """Analyse every text not seen before, in batches; results land in `self.cache`.
+
+        With `workers` > 1 the distinct texts are split across forked processes, which share the
+        loaded model with this one (copy-on-write) instead of loading their own.
+        """
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if not todo:
+        if workers > 1 and len(todo) >= 50 * workers:
+            global _forked
+            _forked = self
+            size = -(-len(todo) // (workers * 4))
+            chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for chunk, found in zip(chunks, pool.map(_analyze_in_fork, chunks), strict=True):
+                    self.cache.update(zip(chunk, found, strict=True))
             return
-        results = self.batch.analyze_iterator(todo, language="en", batch_size=self.batch_size, entities=self.entities)
-        for text, found in zip(todo, results, strict=True):
-            self.cache[text] = self._select(text, found)
+        self.cache.update(zip(todo, self._analyze(todo), strict=True))
+
+    def _analyze(self, texts: list[str]) -> list[list[Found]]:
+        results = self.batch.analyze_iterator(texts, language="en", batch_size=self.batch_size, entities=self.entities)
+        return [self._select(text, found) for text, found in zip(texts, results, strict=True)]
 
     def _select(self, text: str, results) -> list[Found]:
         """Apply thresholds, overlaps (a personal span beats a `keep` span, then longer, then
@@ -115,6 +129,14 @@ class Scrubber:
             return pattern.sub(lambda m: tokens[m.group()], text)
 
         return TraceResult([map_message(m, edit) for m in messages], map_message(response, edit), replaced)
+
+
+_forked: Scrubber | None = None  # the scrubber a forked worker inherited
+
+
+def _analyze_in_fork(texts: list[str]) -> list[list[Found]]:
+    assert _forked is not None
+    return _forked._analyze(texts)
 
 
 def _bounded(value: str) -> str:

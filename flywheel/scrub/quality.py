@@ -21,14 +21,17 @@ STRUCTURED = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_S
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 
 
-def _arguments(messages: list[dict]) -> Iterable[str]:
+def _calls(messages: list[dict]) -> list[dict | None]:
+    """Each tool call's arguments, or None where they no longer parse as a JSON object."""
+    out: list[dict | None] = []
     for m in messages:
         for call in m.get("tool_calls") or ():
             try:
                 args = json.loads(call["function"]["arguments"])
             except ValueError:
-                continue
-            yield from (v for v in args.values() if isinstance(v, str))
+                args = None
+            out.append(args if isinstance(args, dict) else None)
+    return out
 
 
 def _conversation(messages: list[dict]) -> str:
@@ -55,10 +58,12 @@ def evaluate(pairs: Iterable[tuple[str, list[dict], list[dict]]], pii: dict[str,
         words_total += sum(before_words.values())
         words_lost += sum((before_words - after_words).values())
         convo_before, convo_after = _conversation(before), _conversation(after)
-        for a_before, a_after in zip(_arguments(before), _arguments(after), strict=True):
-            if len(a_before) > 2 and a_before in convo_before:
-                args_total += 1
-                args_ok += a_after in convo_after
+        for call_before, call_after in zip(_calls(before), _calls(after), strict=True):
+            for key, value in (call_before or {}).items():
+                if isinstance(value, str) and len(value) > 2 and value in convo_before:
+                    args_total += 1
+                    kept_value = (call_after or {}).get(key)
+                    args_ok += isinstance(kept_value, str) and kept_value in convo_after
     recall = {e: 1 - kept[e] / n for e, n in planted.items()}
     return {
         "leaked_structured": sum(kept[e] for e in STRUCTURED),

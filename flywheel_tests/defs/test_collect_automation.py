@@ -14,7 +14,7 @@ from flywheel_tests.conftest import make_record
 
 
 def test_schedule_collects_the_day_that_just_ended():
-    schedule = project_definitions().resolve_schedule_def("daily_collect")
+    schedule = project_definitions().resolve_schedule_def("daily_ingest")
     assert schedule.cron_schedule == "30 0 * * *"
     context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 10, 0, 30, tzinfo=UTC))
     [request] = schedule.evaluate_tick(context).run_requests

@@ -1,1 +1,1 @@
-"""Step 1 (collect): `raw_logs` and `quarantine`, their check, the daily schedule and the landing sensor."""
+"""Step 1 (collect): `raw_logs` and `quarantine`, their accounting check and the landing-folder sensor."""

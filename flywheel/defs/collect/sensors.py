@@ -5,14 +5,14 @@ import json
 
 import dagster as dg
 
-from flywheel.defs.collect.jobs import collect_job
+from flywheel.defs.jobs import ingest_job
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest.pipeline import refresh_index
 from flywheel.ingest.sources import list_landing
 
 
-@dg.sensor(job=collect_job, minimum_interval_seconds=60)
+@dg.sensor(job=ingest_job, minimum_interval_seconds=60)
 def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landing: LandingResource):
     """The cursor remembers each file's size and modification time. A new or changed file requests
     the day partitions it holds lines for. A day that is not complete yet (today) is requested on a
