@@ -29,3 +29,8 @@ def landing_dir() -> str:
 def partitions_start() -> str:
     """FLYWHEEL_START_DATE: the first day partition, YYYY-MM-DD (default 2025-01-01)."""
     return os.environ.get("FLYWHEEL_START_DATE", "2025-01-01")
+
+
+def scrub_workers() -> int:
+    """FLYWHEEL_SCRUB_WORKERS: processes that analyse text in a scrub run (default: all cores)."""
+    return int(os.environ.get("FLYWHEEL_SCRUB_WORKERS", os.cpu_count() or 1))

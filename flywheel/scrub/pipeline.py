@@ -32,7 +32,7 @@ class ScrubDayResult:
     touched: int  # traces with at least one replacement
 
 
-def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber) -> ScrubDayResult:
+def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1) -> ScrubDayResult:
     """Scrub every call of the day. A call that cannot be scrubbed is listed with the kind of its
     error in `failures` and left out: it is never passed through unscrubbed."""
     raw = lake.read("raw_logs", day, "records")
@@ -43,7 +43,7 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber) -> ScrubDayResult
                 parsed.append((rid, json.loads(messages), json.loads(response)))
             except (TypeError, ValueError) as exc:
                 failures.append((rid, f"unreadable messages: {type(exc).__name__}"))
-        scrubber.detect(t for _, m, r in parsed for t in texts_of([*m, r]))
+        scrubber.detect((t for _, m, r in parsed for t in texts_of([*m, r])), workers=workers)
         out_messages, out_response, counts, kept_ids = [], [], [], []
         replaced: Counter = Counter()
         for rid, messages, response in parsed:

@@ -5,6 +5,7 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
+from flywheel import settings
 from flywheel.defs.metadata import markdown_table
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource
@@ -29,7 +30,9 @@ POLICY = load_policy()  # FLYWHEEL_SCRUB_POLICY, else scrub_policy.yaml in the r
     "per conversation, in messages, tool-call arguments and tool results). Nothing downstream reads raw text.",
 )
 def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
-    result = scrub_day(lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY))
+    result = scrub_day(
+        lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY), settings.scrub_workers()
+    )
     n = result.traces.height
     context.log.info(f"{n} calls scrubbed, {result.touched} with personal data, {result.failures.height} failed")
     rows = [{"entity": e, "operator": o, "values_replaced": c} for (e, o), c in sorted(result.replaced.items())]
