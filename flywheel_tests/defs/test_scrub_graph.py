@@ -56,3 +56,25 @@ def test_residual_check_fails_when_a_scrubber_lets_data_through(sample, tmp_path
     assert not check.passed
     assert check.metadata["found_EMAIL_ADDRESS"].value > 0
     assert check.metadata["calls_affected"].value > 0
+
+
+def test_a_policy_change_lists_the_days_to_rescrub(sample, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    from flywheel.defs.scrub import checks
+
+    check_def = checks.scrubbed_under_current_policy
+
+    def run_check(instance):
+        return dg.materialize(
+            [scrubbed_traces, check_def],
+            instance=instance,
+            resources={"lake": LakeResource(root=str(tmp_path / "lake"))},
+            selection=dg.AssetSelection.checks(check_def),
+        ).get_asset_check_evaluations()[0]
+
+    with dg.instance_for_test() as instance:
+        assert _run(sample, tmp_path, instance).success
+        assert run_check(instance).passed
+        monkeypatch.setattr(checks, "POLICY", POLICY.model_copy(update={"version": "edited"}))
+        check = run_check(instance)
+    assert not check.passed
+    assert check.metadata["first_days_to_rescrub"].value == sample.days[0]
