@@ -1,7 +1,7 @@
 """The texts inside a logged call, and how to put scrubbed texts back without breaking its JSON.
 
-Scrubbed: every message's content (system, user, assistant, tool), the string values inside
-tool-call arguments and inside JSON tool results. Kept as they are: roles, tool names, JSON keys,
+Scrubbed: every message's content (system, user, assistant, tool), a participant's `name`, the
+string values inside tool-call arguments and inside JSON tool results. Kept as they are: roles, tool names, JSON keys,
 non-string values, tool schemas. A tool-call argument stays a JSON object with the same keys.
 """
 
@@ -39,6 +39,8 @@ def _map_json_text(text: str, edit: Edit) -> str:
 def map_message(message: dict, edit: Edit) -> dict:
     """A copy of one chat message with `edit` applied to each text it holds."""
     out = dict(message)
+    if isinstance(message.get("name"), str) and message.get("role") != "tool":
+        out["name"] = edit(message["name"])  # a participant's name (for a tool message it is the tool's)
     content = message.get("content")
     if isinstance(content, str):
         out["content"] = _map_json_text(content, edit) if message.get("role") == "tool" else edit(content)

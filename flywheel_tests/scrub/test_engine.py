@@ -144,3 +144,11 @@ def test_quality_on_the_sample(sample, scrubber: Scrubber, tmp_path: Path):
     assert q["argument_match"] >= 0.95
     assert q["arguments_checked"] > 100
     assert len(pl.Series([p[0] for p in pairs]).unique()) == raw.height
+
+
+def test_participant_names_are_scrubbed_but_tool_names_are_not(scrubber: Scrubber):
+    messages = [{"role": "user", "name": "Amelia Novak", "content": "Hi, this is Amelia Novak, where is ORD-1?"},
+                {"role": "tool", "name": "get_order_status", "tool_call_id": "c1", "content": "{}"}]  # fmt: skip
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "On its way."})
+    assert out.messages[0]["name"] == "<PERSON_1>"
+    assert out.messages[1]["name"] == "get_order_status"
