@@ -14,25 +14,30 @@ from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, DayResult, ingest_day
 GROUP = "collect"
 
 
+def _daily_table(key: str, table: pl.Schema, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key,
+        group_name=GROUP,
+        kinds={"polars", "parquet"},
+        partitions_def=daily,
+        description=description,
+        metadata={"dagster/column_schema": column_schema(table)},
+    )
+
+
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(
+        _daily_table(
             RAW_LOGS,
-            group_name=GROUP,
-            kinds={"polars", "parquet"},
-            partitions_def=daily,
-            description="Every logged LLM call of the day (UTC), validated against the log contract, normalised "
-            "to a fixed schema and deduplicated on request_id. Holds raw text: part of the scrub zone.",
-            metadata={"dagster/column_schema": column_schema(schema.RAW_LOGS)},
+            schema.RAW_LOGS,
+            "Every logged LLM call of the day (UTC), validated against the log contract, normalised to a fixed "
+            "schema and deduplicated on request_id. Holds raw text: part of the scrub zone.",
         ),
-        dg.AssetSpec(
+        _daily_table(
             QUARANTINE,
-            group_name=GROUP,
-            kinds={"polars", "parquet"},
-            partitions_def=daily,
-            description="Every line of the day that broke the contract: source file, line number, the reason "
-            "in words, and the raw line. Holds raw text: part of the scrub zone.",
-            metadata={"dagster/column_schema": column_schema(schema.QUARANTINE)},
+            schema.QUARANTINE,
+            "Every line of the day that broke the contract: source file, line number, the reason in words, and "
+            "the raw line. Holds raw text: part of the scrub zone.",
         ),
     ],
     pool="ingest",
