@@ -43,6 +43,3 @@ def files_touching(files: list[LandingFile], index: Index, days: set[date]) -> l
     wanted = {d.isoformat() for d in days}
     return [f for f in files if wanted & index[f.name]["days"].keys()]
 
-
-def days_touched(index: Index, names: list[str]) -> set[date]:
-    return {date.fromisoformat(d) for n in names for d in index[n]["days"]}
