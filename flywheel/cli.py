@@ -50,7 +50,7 @@ def _demo(args: argparse.Namespace) -> int:
     if not list_landing(landing):
         print(f"No logs in {landing}: generating {args.records} sample records there.")
         generate(landing, records=args.records, seed=args.seed)
-    index, _ = refresh_index(lake, landing)
+    index = refresh_index(lake, list_landing(landing))
     keys = set(daily.get_partition_keys())
     days = sorted({d for entry in index.values() for d in entry["days"]} & keys)
     if not days:

@@ -25,18 +25,16 @@ def scan_file(file: LandingFile) -> dict[str, int]:
     return dict(counts)
 
 
-def update_index(files: list[LandingFile], cached: Index | None) -> tuple[Index, list[LandingFile]]:
-    """The index for `files`, rescanning only new or changed ones, and the list of those."""
+def update_index(files: list[LandingFile], cached: Index | None) -> Index:
+    """The index for `files`, rescanning only new or changed ones."""
     cached = cached or {}
     index: Index = {}
-    changed = []
     for file in files:
         entry = cached.get(file.name)
         if entry is None or entry["signature"] != file.signature:
             entry = {"signature": file.signature, "days": scan_file(file)}
-            changed.append(file)
         index[file.name] = entry
-    return index, changed
+    return index
 
 
 def files_touching(files: list[LandingFile], index: Index, days: set[date]) -> list[LandingFile]:

@@ -10,7 +10,7 @@ import polars as pl
 
 from flywheel.ingest.collect import DayBatch, collect, paused_gc
 from flywheel.ingest.landing_index import Index, files_touching, update_index
-from flywheel.ingest.sources import list_landing
+from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
 
 RAW_LOGS, QUARANTINE = "raw_logs", "quarantine"
@@ -27,13 +27,13 @@ class DayResult:
     duplicates: pl.DataFrame
 
 
-def refresh_index(lake: Lake, landing: str | Path) -> tuple[Index, list]:
-    """Rescan new or changed landing files; returns the index and the files that changed."""
+def refresh_index(lake: Lake, files: list[LandingFile]) -> Index:
+    """The landing index for `files` (see `list_landing`), rescanning only new or changed ones."""
     cached = lake.read_json(INDEX_NAME, {})
-    index, changed = update_index(list_landing(landing), cached)  # type: ignore[arg-type]
+    index = update_index(files, cached)  # type: ignore[arg-type]
     if index != cached:
         lake.write_json(INDEX_NAME, index)
-    return index, changed
+    return index
 
 
 def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
@@ -50,8 +50,8 @@ def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
 def ingest_days(lake: Lake, landing: str | Path, days: set[date]) -> list[DayResult]:
     """Collect `days` from the landing folder and write both assets' partitions for each."""
     with paused_gc():
-        index, _ = refresh_index(lake, landing)
-        files = files_touching(list_landing(landing), index, days)
+        files = list_landing(landing)
+        files = files_touching(files, refresh_index(lake, files), days)
         batches = collect(files, days, earlier_request_ids(lake, min(days)))
         return [_write(lake, batch) for batch in batches.values()]
 

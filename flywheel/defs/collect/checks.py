@@ -5,6 +5,7 @@ import dagster as dg
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, refresh_index
+from flywheel.ingest.sources import list_landing
 
 
 @dg.asset_check(asset=RAW_LOGS, blocking=True, partitions_def=daily)
@@ -21,7 +22,7 @@ def every_line_accounted_for(
         "duplicates": store.read(RAW_LOGS, day, "duplicates", columns=["request_id"]).height,
         "quarantined": store.read(QUARANTINE, day, "lines", columns=["source_file"]).height,
     }
-    index, _ = refresh_index(store, landing.path)
+    index = refresh_index(store, list_landing(landing.path))
     in_landing = sum(entry["days"].get(day, 0) for entry in index.values())
     total = sum(written.values())
     return dg.AssetCheckResult(

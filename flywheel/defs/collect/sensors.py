@@ -23,7 +23,7 @@ def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landi
     new = [f for f in files if seen.get(f.name) != f.signature]
     if not new:
         return dg.SkipReason(f"No new or changed files among {len(files)} in the landing folder.")
-    index, _ = refresh_index(lake.lake(), landing.path)
+    index = refresh_index(lake.lake(), files)
     keys = daily.get_partition_keys()
     requests: dict[str, list[str]] = {}
     waiting, too_old = set(), set()
