@@ -40,4 +40,3 @@ def update_index(files: list[LandingFile], cached: Index | None) -> Index:
 def files_touching(files: list[LandingFile], index: Index, days: set[date]) -> list[LandingFile]:
     wanted = {d.isoformat() for d in days}
     return [f for f in files if wanted & index[f.name]["days"].keys()]
-

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import polars as pl
 
-from flywheel.ingest.collect import DayBatch, collect, paused_gc
+from flywheel.bulk import paused_gc
+from flywheel.ingest.collect import DayBatch, collect
 from flywheel.ingest.landing_index import Index, files_touching, update_index
 from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake

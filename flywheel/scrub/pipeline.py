@@ -9,7 +9,7 @@ from datetime import date
 
 import polars as pl
 
-from flywheel.ingest.collect import paused_gc
+from flywheel.bulk import paused_gc
 from flywheel.lake import Lake
 from flywheel.scrub.engine import Scrubber
 from flywheel.scrub.residual import find_residual
