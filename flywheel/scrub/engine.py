@@ -79,8 +79,7 @@ class Scrubber:
             if rule is not None and r.score >= rule.threshold:
                 spans.append((r.start, r.end, r.entity_type, r.score, rule.operator))
         spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
-        allowed = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
-        taken: list[tuple[int, int]] = list(allowed)
+        taken = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
         out = []
         for start, end, entity, _, operator in spans:
             if any(start < e and s < end for s, e in taken):

@@ -10,6 +10,7 @@ from datetime import date
 import polars as pl
 
 from flywheel.bulk import paused_gc
+from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.lake import Lake
 from flywheel.scrub.engine import Scrubber
 from flywheel.scrub.residual import find_residual
@@ -35,7 +36,7 @@ class ScrubDayResult:
 def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1) -> ScrubDayResult:
     """Scrub every call of the day. A call that cannot be scrubbed is listed with the kind of its
     error in `failures` and left out: it is never passed through unscrubbed."""
-    raw = lake.read("raw_logs", day, "records")
+    raw = lake.read(RAW_LOGS, day, "records")
     with paused_gc():
         parsed, failures = [], []
         for rid, messages, response in raw.select("request_id", "messages", "response_message").iter_rows():
@@ -65,7 +66,7 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1)
                 "response_message": out_response,
                 "pii_replaced": pl.Series(counts, dtype=pl.Int32),
             }
-        )  # fmt: skip
+        )
         .join(raw.select(CARRIED), on="request_id", how="left")
         .with_columns(policy_version=pl.lit(scrubber.policy.version))
         .select([*CARRIED[:6], "messages", "response_message", *CARRIED[6:], "pii_replaced", "policy_version"])

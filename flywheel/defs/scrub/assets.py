@@ -9,6 +9,7 @@ from flywheel import settings
 from flywheel.defs.metadata import markdown_table
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource
+from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.scrub.engine import Scrubber
 from flywheel.scrub.pipeline import SCRUBBED, scrub_day
 from flywheel.scrub.policy import load_policy
@@ -19,12 +20,13 @@ POLICY = load_policy()  # FLYWHEEL_SCRUB_POLICY, else scrub_policy.yaml in the r
 
 @dg.asset(
     name=SCRUBBED,
-    deps=["raw_logs"],
+    deps=[RAW_LOGS],
     partitions_def=daily,
     group_name="scrub",
     kinds={"presidio", "polars", "parquet"},
-    # The policy's hash is the code version: edit the policy and every partition shows as
-    # changed in the UI until a backfill re-scrubs it.
+    # The policy's hash is the code version, recorded with every materialization. Dagster's UI
+    # does not flag partitioned assets whose code version changed, so the check
+    # `scrubbed_under_current_policy` lists the days a backfill must re-scrub.
     code_version=POLICY.version,
     description="The day's calls with personal data replaced under the scrub policy (consistent placeholders "
     "per conversation, in messages, tool-call arguments and tool results). Nothing downstream reads raw text.",
