@@ -33,7 +33,7 @@ from flywheel.scrub.quality import evaluate
 from flywheel.scrub.traces import texts_of
 
 
-def load_sample(records: int, tmp: Path) -> tuple[list[tuple[str, list[dict]]], dict]:
+def load_sample(records: int, tmp: Path) -> tuple[list[tuple[str, list[dict]]], pl.DataFrame]:
     generate(tmp / "landing", tmp / "truth", records=records, days=1, seed=42)
     lake = Lake(tmp / "lake")
     day = date(2026, 11, 1)
@@ -41,11 +41,7 @@ def load_sample(records: int, tmp: Path) -> tuple[list[tuple[str, list[dict]]], 
     raw = lake.read("raw_logs", day, "records")
     columns = raw.select("request_id", "messages", "response_message").iter_rows()
     convos = [(rid, [*json.loads(m), json.loads(r)]) for rid, m, r in columns]
-    pii: dict[str, list] = {}
-    truth = pl.read_parquet(tmp / "truth" / "pii.parquet")
-    for rid, entity, value in truth.select("request_id", "entity", "value").iter_rows():
-        pii.setdefault(rid, []).append((entity, value))
-    return convos, pii
+    return convos, pl.read_parquet(tmp / "truth" / "pii.parquet")
 
 
 def flywheel(convos: list, workers: int) -> tuple[float, list]:

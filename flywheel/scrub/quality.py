@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import polars as pl
+
 from flywheel.scrub.traces import texts_of
 
 STRUCTURED = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
@@ -38,9 +40,12 @@ def _conversation(messages: list[dict]) -> str:
     return "\n".join(m["content"] for m in messages if m.get("role") == "user" and isinstance(m.get("content"), str))
 
 
-def evaluate(pairs: Iterable[tuple[str, list[dict], list[dict]]], pii: dict[str, list[tuple[str, str]]]) -> dict:
+def evaluate(pairs: Iterable[tuple[str, list[dict], list[dict]]], truth: pl.DataFrame) -> dict:
     """`pairs`: (request_id, original conversation incl. response, scrubbed conversation);
-    `pii`: request_id -> [(entity, value)] planted in it."""
+    `truth`: the generator's pii.parquet (request_id, entity, value, path)."""
+    pii: dict[str, list[tuple[str, str]]] = {}
+    for rid, entity, value in truth.select("request_id", "entity", "value").iter_rows():
+        pii.setdefault(rid, []).append((entity, value))
     planted, kept = Counter(), Counter()
     words_total = words_lost = 0
     args_total = args_ok = 0

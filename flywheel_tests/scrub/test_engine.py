@@ -132,10 +132,7 @@ def test_quality_on_the_sample(sample, scrubber: Scrubber, tmp_path: Path):
     for rid, m, r in rows:
         out = scrubber.scrub_trace(m, r)
         pairs.append((rid, [*m, r], [*out.messages, out.response]))
-    pii: dict[str, list] = {}
-    for rid, entity, value in sample.pii.select("request_id", "entity", "value").iter_rows():
-        pii.setdefault(rid, []).append((entity, value))
-    q = evaluate(pairs, pii)
+    q = evaluate(pairs, sample.pii)
     assert q["leaked_structured"] == 0
     assert q["recall"]["PERSON"] >= 0.9
     assert q["recall"]["STREET_ADDRESS"] >= 0.9
