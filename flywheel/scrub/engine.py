@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import multiprocessing
 import re
+import signal
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,9 +61,14 @@ class Scrubber:
             _forked = self
             size = -(-len(todo) // (workers * 4))
             chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_default_signals)
+            try:
                 for chunk, found in zip(chunks, pool.map(_analyze_in_fork, chunks), strict=True):
                     self.cache.update(zip(chunk, found, strict=True))
+                pool.close()  # let the workers finish and exit on their own
+            finally:
+                pool.terminate()
+                pool.join()
             return
         self.cache.update(zip(todo, self._analyze(todo), strict=True))
 
@@ -131,6 +137,13 @@ class Scrubber:
 
 
 _forked: Scrubber | None = None  # the scrubber a forked worker inherited
+
+
+def _default_signals() -> None:
+    """A forked worker inherits the parent's signal handlers; Dagster's turn SIGTERM into an
+    interrupt error that the worker would print while the pool shuts down."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _analyze_in_fork(texts: list[str]) -> list[list[Found]]:
