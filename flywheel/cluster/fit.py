@@ -1,0 +1,137 @@
+"""Fit the task model: UMAP, then HDBSCAN, then a merge of near-identical clusters into tasks.
+
+- UMAP (cosine, 5 dimensions) and HDBSCAN run on the distinct signatures only: a thousand calls
+  with the same signature are one point, so the fit costs what the variety costs, and HDBSCAN
+  sees no stacks of identical points (they made its approximate prediction call a third of the
+  known traffic noise). A cluster needs `min_cluster_share` of the distinct signatures. Traces it
+  cannot place are noise, kept as their own label: they stay with the LLM.
+- HDBSCAN finds the phrasings of a task as separate dense islands. Clusters whose centroids (in
+  the original embedding) lie within `merge_distance` (cosine, average linkage) are merged into
+  one task, as BERTopic's topic reduction does. The fitted model keeps the fine-cluster-to-task
+  map, so new traces are assigned with `umap.transform` and `hdbscan.approximate_predict`,
+  without a refit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class FitParams:
+    n_neighbors: int = 15
+    n_components: int = 5
+    min_cluster_share: float = 0.005  # of the distinct signatures
+    min_cluster_floor: int = 5
+    min_samples: int = 3
+    merge_distance: float = 0.35  # cosine distance; different tasks measured >= 0.44 apart
+    seed: int = 42
+
+    def min_cluster_size(self, n_traces: int) -> int:
+        return max(self.min_cluster_floor, round(self.min_cluster_share * n_traces))
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TaskModel:
+    """What assigns a new trace to a task: the fitted UMAP, HDBSCAN and fine-to-task map."""
+
+    reducer: object
+    clusterer: object
+    fine_to_task: np.ndarray
+    params: FitParams
+    n_tasks: int
+    known: dict[str, tuple[int, float]]  # signature key -> (task, strength) as fitted
+
+
+@dataclass
+class Fit:
+    model: TaskModel
+    labels: np.ndarray  # task index per trace, -1 for noise
+    strengths: np.ndarray  # HDBSCAN membership probability per trace
+    points: np.ndarray  # the UMAP coordinates of each trace
+    metrics: dict = field(default_factory=dict)
+
+
+def _distinct(keys: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct keys, the row of each one's first trace, and per trace its distinct index."""
+    index: dict[str, int] = {}
+    inverse = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
+    first = np.full(len(index), -1, dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(keys) - 1, -1, -1)
+    return list(index), first, inverse
+
+
+def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float) -> np.ndarray:
+    """Task index per fine cluster: fine clusters with centroids closer than `distance` merge."""
+    k = int(fine.max()) + 1
+    if k <= 1:
+        return np.zeros(max(k, 0), dtype=np.int64)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    centroids = np.stack([vectors[fine == c].mean(axis=0) for c in range(k)])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    dist = np.clip(1 - centroids @ centroids.T, 0, None)
+    groups = fcluster(linkage(squareform(dist, checks=False), "average"), distance, "distance") - 1
+    # number tasks by their first fine cluster, so the order is stable for the same input
+    order = {g: i for i, g in enumerate(dict.fromkeys(groups.tolist()))}
+    return np.array([order[g] for g in groups.tolist()], dtype=np.int64)
+
+
+def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = None) -> Fit:
+    """Fit the task model on the trace vectors (rows; `keys` names each one's signature) and
+    label every trace."""
+    import hdbscan
+    import umap
+
+    params = params or FitParams()
+    n = len(vectors)
+    names, first, inverse = _distinct(keys)
+    distinct = vectors[first]
+    if len(distinct) <= params.n_neighbors + 1:
+        raise ValueError(f"too little variety to cluster: {len(distinct)} distinct signatures in {n} traces")
+    reducer = umap.UMAP(n_components=params.n_components, n_neighbors=params.n_neighbors, min_dist=0.0,
+                        metric="cosine", random_state=params.seed)  # fmt: skip
+    embedded = reducer.fit_transform(distinct)
+    clusterer = hdbscan.HDBSCAN(min_cluster_size=params.min_cluster_size(len(distinct)),
+                                min_samples=params.min_samples, prediction_data=True, gen_min_span_tree=True)  # fmt: skip
+    clusterer.fit(embedded)
+    fine = clusterer.labels_
+    to_task = merge_map(distinct, fine, params.merge_distance)
+    per_key = np.where(fine >= 0, to_task[np.maximum(fine, 0)], -1) if len(to_task) else np.full(len(names), -1)
+    key_strength = clusterer.probabilities_.astype(np.float32)
+    known = {k: (int(t), float(p)) for k, t, p in zip(names, per_key, key_strength, strict=True)}
+    n_tasks = int(to_task.max()) + 1 if len(to_task) else 0
+    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known)
+    metrics = {"fine_clusters": int(fine.max()) + 1, "dbcv": float(clusterer.relative_validity_)}
+    return Fit(model, per_key[inverse], key_strength[inverse], embedded.astype(np.float32)[inverse], metrics)
+
+
+def predict(model: TaskModel, vectors: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(task index or -1, strength) per trace, without a refit. A signature seen in the fit keeps
+    its fitted label (UMAP's transform moves even a training point a little, and HDBSCAN's
+    approximate prediction then calls some of them noise); a new one goes through the fitted
+    `umap.transform` and `hdbscan.approximate_predict`."""
+    import hdbscan
+
+    names, first, inverse = _distinct(keys)
+    labels = np.full(len(names), -1, dtype=np.int64)
+    strengths = np.zeros(len(names), dtype=np.float32)
+    new = []
+    for i, name in enumerate(names):
+        if name in model.known:
+            labels[i], strengths[i] = model.known[name]
+        else:
+            new.append(i)
+    if new:
+        points = model.reducer.transform(vectors[first[new]])
+        fine, strength = hdbscan.approximate_predict(model.clusterer, points)
+        labels[new] = np.where(fine >= 0, model.fine_to_task[np.maximum(fine, 0)], -1)
+        strengths[new] = strength
+    return labels[inverse], strengths[inverse]
