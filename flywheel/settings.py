@@ -34,3 +34,14 @@ def partitions_start() -> str:
 def scrub_workers() -> int:
     """FLYWHEEL_SCRUB_WORKERS: processes that analyse text in a scrub run (default: all cores)."""
     return int(os.environ.get("FLYWHEEL_SCRUB_WORKERS", os.cpu_count() or 1))
+
+
+def recluster_thresholds() -> tuple[float, float, int]:
+    """FLYWHEEL_RECLUSTER_GROWTH (default 0.2: +20% scrubbed traces since the last clustering),
+    FLYWHEEL_RECLUSTER_NOISE (default 0.15: share of newly assigned traces in noise) and
+    FLYWHEEL_FIRST_CLUSTERING (default 500 scrubbed traces): when `enough_new_usage` re-clusters."""
+    return (
+        float(os.environ.get("FLYWHEEL_RECLUSTER_GROWTH", 0.2)),
+        float(os.environ.get("FLYWHEEL_RECLUSTER_NOISE", 0.15)),
+        int(os.environ.get("FLYWHEEL_FIRST_CLUSTERING", 500)),
+    )

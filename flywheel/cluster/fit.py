@@ -99,8 +99,12 @@ def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = Non
     reducer = umap.UMAP(n_components=params.n_components, n_neighbors=params.n_neighbors, min_dist=0.0,
                         metric="cosine", random_state=params.seed)  # fmt: skip
     embedded = reducer.fit_transform(distinct)
-    clusterer = hdbscan.HDBSCAN(min_cluster_size=params.min_cluster_size(len(distinct)),
-                                min_samples=params.min_samples, prediction_data=True, gen_min_span_tree=True)  # fmt: skip
+    clusterer = hdbscan.HDBSCAN(
+        min_cluster_size=params.min_cluster_size(len(distinct)),
+        min_samples=params.min_samples,
+        prediction_data=True,
+        gen_min_span_tree=True,
+    )
     clusterer.fit(embedded)
     fine = clusterer.labels_
     to_task = merge_map(distinct, fine, params.merge_distance)

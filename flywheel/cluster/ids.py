@@ -73,8 +73,13 @@ def match(previous: dict[str, str], request_ids: Sequence[str], labels: np.ndarr
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             if overlap[r, c] > KEEP_SHARE * old_sizes[c]:
                 ids[r] = old_ids[c]
-                events.append({"event": "kept", "cluster_id": old_ids[c],
-                               "detail": f"{overlap[r, c] / old_sizes[c]:.0%} of its earlier traces stayed"})  # fmt: skip
+                events.append(
+                    {
+                        "event": "kept",
+                        "cluster_id": old_ids[c],
+                        "detail": f"{overlap[r, c] / old_sizes[c]:.0%} of its earlier traces stayed",
+                    }
+                )
     for r in range(n_tasks):
         if ids[r] is None:
             ids[r] = registry.new_id()

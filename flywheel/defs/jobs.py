@@ -1,13 +1,21 @@
-"""The daily job: collect one UTC day from the landing folder and scrub it, with both checks."""
+"""The daily job (collect, scrub, embed and assign one UTC day) and the re-clustering job."""
 
 import dagster as dg
 
+from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS
 from flywheel.scrub.pipeline import SCRUBBED
 
 ingest_job = dg.define_asset_job(
     "ingest",
-    selection=dg.AssetSelection.assets(RAW_LOGS, QUARANTINE, SCRUBBED),
-    description="Collect one UTC day from the landing folder into raw_logs and quarantine, then scrub it into "
-    "scrubbed_traces. Each step's blocking check stops the next.",
+    selection=dg.AssetSelection.assets(RAW_LOGS, QUARANTINE, SCRUBBED, EMBEDDINGS, ASSIGNMENTS),
+    description="Collect one UTC day from the landing folder into raw_logs and quarantine, scrub it into "
+    "scrubbed_traces, embed its traces and assign them to the live tasks. Each step's blocking check stops the next.",
+)
+
+recluster_job = dg.define_asset_job(
+    "recluster",
+    selection=dg.AssetSelection.assets(CLUSTERS),
+    description="Re-cluster every embedded trace into tasks, keeping each task's id. Requested by the "
+    "enough_new_usage sensor.",
 )
