@@ -17,11 +17,20 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # the ru
 def _generate(args: argparse.Namespace) -> int:
     from flywheel.sample.generator import generate
 
-    summary = generate(args.out, args.truth, records=args.records, days=args.days, seed=args.seed, start=args.start)
+    task_from = dict(_task_from(v) for v in args.task_from)
+    summary = generate(args.out, args.truth, records=args.records, days=args.days, seed=args.seed, start=args.start,
+                       task_from=task_from)  # fmt: skip
     print(f"wrote {summary['lines']} lines to {args.out} over {args.days} days "
           f"({summary.get('accepted', 0)} good, {summary.get('duplicate', 0)} duplicates, "
           f"{summary.get('quarantined', 0)} bad); ground truth in {summary['truth_dir']}")  # fmt: skip
     return 0
+
+
+def _task_from(value: str) -> tuple[str, int]:
+    task, _, day = value.partition("=")
+    if not day.isdigit():
+        raise argparse.ArgumentTypeError(f"--task-from takes TASK=DAY (a 0-based day number), not {value!r}")
+    return task, int(day)
 
 
 def _use_project_instance() -> None:
@@ -57,7 +66,7 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"The landing files hold no day within the partitions ({settings.partitions_start()} to yesterday).")
         return 1
     job = defs().resolve_job_def("ingest")
-    print(f"Collecting and scrubbing {len(days)} days from {landing} into {lake.root}")
+    print(f"Collecting, scrubbing and embedding {len(days)} days from {landing} into {lake.root}")
     print(f"Dagster instance: {os.environ['DAGSTER_HOME']}/dagster.yaml")
     failed = 0
     with dg.DagsterInstance.get() as instance:
@@ -71,8 +80,37 @@ def _demo(args: argparse.Namespace) -> int:
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
+        failed += _cluster(instance, lake, days)
     print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
     print("then open http://127.0.0.1:3000")
+    return 1 if failed else 0
+
+
+def _cluster(instance, lake, days: list[str]) -> int:
+    """Re-cluster if `enough_new_usage` would, then refresh the days' task assignments."""
+    from flywheel.cluster.trigger import Thresholds, decide
+    from flywheel.definitions import defs
+
+    growth, noise, first = settings.recluster_thresholds()
+    decision = decide(lake, Thresholds(growth=growth, noise=noise, first=first))
+    print(decision.reason)
+    if not decision.run:
+        return 0
+    result = defs().resolve_job_def("recluster").execute_in_process(instance=instance, raise_on_error=False,
+                                                                   run_config=QUIET)  # fmt: skip
+    if not result.success:
+        print("  re-clustering FAILED: see the run in the Dagster UI")
+        return 1
+    from flywheel.cluster.pipeline import current
+
+    info = current(lake)
+    m = info["metrics"]
+    print(f"  clustering {info['version']}: {m['tasks']} tasks, {m['noise_share']:.1%} of traces in noise")
+    assign = defs().resolve_job_def("assign")
+    failed = 0
+    for day in days:
+        failed += not assign.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                                run_config=QUIET).success  # fmt: skip
     return 1 if failed else 0
 
 
@@ -87,9 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--days", type=int, default=7, help="days of traffic (default 7)")
     gen.add_argument("--seed", type=int, default=0, help="random seed: same seed, same files")
     gen.add_argument("--start", type=date.fromisoformat, default=date(2026, 11, 1), help="first day, YYYY-MM-DD")
+    gen.add_argument("--task-from", action="append", default=[], metavar="TASK=DAY",
+                     help="hold a task back until a day (0-based), e.g. flight_search=5; repeatable")  # fmt: skip
     gen.set_defaults(func=_generate)
 
-    demo = sub.add_parser("demo", help="collect and scrub the landing folder (sample traffic if empty) into the lake")
+    demo = sub.add_parser(
+        "demo", help="collect, scrub and cluster the landing folder (sample traffic if empty) into the lake"
+    )
     demo.add_argument("--records", type=int, default=5000, help="sample size when the landing folder is empty")
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(func=_demo)

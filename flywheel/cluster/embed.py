@@ -40,6 +40,9 @@ class Embedder:
             return np.zeros((0, DIM), dtype=np.float32)
         if self._model is None:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
 
             self._model = SentenceTransformer(str(model_path()), device="cpu")
         out = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,

@@ -97,7 +97,7 @@ def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = Non
     if len(distinct) <= params.n_neighbors + 1:
         raise ValueError(f"too little variety to cluster: {len(distinct)} distinct signatures in {n} traces")
     reducer = umap.UMAP(n_components=params.n_components, n_neighbors=params.n_neighbors, min_dist=0.0,
-                        metric="cosine", random_state=params.seed)  # fmt: skip
+                        metric="cosine", random_state=params.seed, n_jobs=1)  # fmt: skip
     embedded = reducer.fit_transform(distinct)
     clusterer = hdbscan.HDBSCAN(
         min_cluster_size=params.min_cluster_size(len(distinct)),

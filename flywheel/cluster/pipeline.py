@@ -118,7 +118,9 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
     assignments = data.select("request_id", "day").with_columns(
         cluster_id=pl.Series(ids, dtype=pl.String), strength=pl.Series(result.strengths), source=pl.lit("fit")
     )
-    kept = before.join(assignments.select("request_id", new_id="cluster_id"), on="request_id")
+    # of the traces that had a task before, the share still in it (noise getting a task is no change of id)
+    had = before.filter(pl.col("cluster_id").is_not_null() & (pl.col("cluster_id") != NOISE))
+    kept = had.join(assignments.select("request_id", new_id="cluster_id"), on="request_id")
     metrics["kept_id_share"] = float((kept["cluster_id"] == kept["new_id"]).mean()) if kept.height else None
     table = table.with_columns(cluster_id=pl.Series(matching.ids, dtype=pl.String), status=pl.lit("active"))
     retired = sorted(k for k, s in registry.status.items() if s == "retired")

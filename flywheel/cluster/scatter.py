@@ -21,7 +21,7 @@ def scatter_png(points: np.ndarray, ids: list[str], seed: int = 42) -> bytes:
     pick = rng.choice(len(points), size=min(SAMPLE, len(points)), replace=False)
     # traces with one signature share a point: lay out the distinct points, then place each trace
     distinct, inverse = np.unique(points[pick], axis=0, return_inverse=True)
-    flat = umap.UMAP(n_components=2, n_neighbors=15, min_dist=0.1, random_state=seed).fit_transform(distinct)[
+    flat = umap.UMAP(n_components=2, n_neighbors=15, min_dist=0.1, random_state=seed, n_jobs=1).fit_transform(distinct)[
         inverse.ravel()
     ]
     labels = np.array(ids, dtype=object)[pick]

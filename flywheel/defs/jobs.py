@@ -19,3 +19,10 @@ recluster_job = dg.define_asset_job(
     description="Re-cluster every embedded trace into tasks, keeping each task's id. Requested by the "
     "enough_new_usage sensor.",
 )
+
+assign_job = dg.define_asset_job(
+    "assign",
+    selection=dg.AssetSelection.assets(ASSIGNMENTS),
+    description="Assign one day's traces to the live tasks. After a re-clustering, backfill it over every day to "
+    "refresh the per-day view (the clustering itself already holds the new ids).",
+)

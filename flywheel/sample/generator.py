@@ -45,9 +45,8 @@ class Truth:
     pii: list[dict] = field(default_factory=list)
 
 
-def _conversations(rng: random.Random, day: date, n: int, truth: Truth) -> list[Line]:
-    """About `n` good records of one day, in time order, with their PII recorded."""
-    names = list(TASKS)
+def _conversations(rng: random.Random, day: date, n: int, truth: Truth, names: list[str]) -> list[Line]:
+    """About `n` good records of one day (tasks among `names`), in time order, with their PII recorded."""
     weights = [TASKS[t][1] for t in names]
     out: list[Line] = []
     start = datetime.combine(day, time(), UTC)
@@ -84,8 +83,9 @@ def _encode(rng: random.Random, line: Line) -> None:
     line.data = msgspec.json.encode(rec)
 
 
-def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, dup: float) -> list[Line]:
-    good = _conversations(rng, day, max(1, round(n * (1 - bad - dup))), truth)
+def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, dup: float,
+               names: list[str]) -> list[Line]:  # fmt: skip
+    good = _conversations(rng, day, max(1, round(n * (1 - bad - dup))), truth, names)
     for line in good:
         _encode(rng, line)
     lines = list(good)
@@ -96,7 +96,7 @@ def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, 
             continue
         copy_ = Line(src.data, day, "duplicate", src.task, src.request_id)
         lines.insert(rng.randint(i + 1, len(lines)), copy_)
-    spare = _conversations(rng, day, round(n * bad), Truth())
+    spare = _conversations(rng, day, round(n * bad), Truth(), names)
     for k, line in enumerate(spare):
         defect = DEFECTS[k % len(DEFECTS)]
         data = corrupt(rng, line.record, defect)
@@ -106,8 +106,14 @@ def _day_lines(rng: random.Random, day: date, n: int, truth: Truth, bad: float, 
 
 def generate(out: str | Path, truth_dir: str | Path | None = None, records: int = 5000, days: int = 7,
              seed: int = 0, start: date = DEFAULT_START, bad_share: float = 0.025,
-             dup_share: float = 0.01, late_share: float = 0.01) -> dict:  # fmt: skip
-    """Write `records` lines of traffic over `days` days into `out`; return a summary."""
+             dup_share: float = 0.01, late_share: float = 0.01,
+             task_from: dict[str, int] | None = None) -> dict:  # fmt: skip
+    """Write `records` lines of traffic over `days` days into `out`; return a summary. `task_from`
+    holds tasks back until a day (0-based), as when an agent gains a new skill."""
+    task_from = task_from or {}
+    unknown = set(task_from) - set(TASKS)
+    if unknown:
+        raise ValueError(f"unknown tasks in task_from: {sorted(unknown)}; the tasks are {sorted(TASKS)}")
     rng = random.Random(seed)
     out = Path(out)
     truth_dir = Path(truth_dir) if truth_dir else out.parent / f"{out.name}-truth"
@@ -117,7 +123,8 @@ def generate(out: str | Path, truth_dir: str | Path | None = None, records: int 
     late: list[Line] = []
     for i, n in enumerate(per_day):
         day = start + timedelta(days=i)
-        lines = late + _day_lines(rng, day, n - len(late), truth, bad_share, dup_share)
+        names = [t for t in TASKS if task_from.get(t, 0) <= i]
+        lines = late + _day_lines(rng, day, n - len(late), truth, bad_share, dup_share, names)
         late = []
         if i + 1 < days:  # some of the evening's records are only delivered with tomorrow's file
             resent = {line.request_id for line in lines if line.outcome == "duplicate"}

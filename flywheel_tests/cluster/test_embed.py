@@ -1,0 +1,25 @@
+import numpy as np
+
+from flywheel.cluster.embed import DIM, EmbeddingCache, trace_vectors
+
+
+def test_each_text_is_embedded_once_ever(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    first = cache.vectors(["where is my order", "weather in Lisbon", "where is my order"])
+    assert first.shape == (3, DIM) and cache.embedded == 2
+    np.testing.assert_allclose(np.linalg.norm(first, axis=1), 1, atol=1e-5)
+    again = EmbeddingCache(tmp_path)  # a later run, a new process: only the new text is embedded
+    second = again.vectors(["weather in Lisbon", "refund my card"])
+    assert again.embedded == 1
+    np.testing.assert_array_equal(second[0], first[1])
+    assert first[0] @ first[1] < 0.5  # different requests, different vectors
+
+
+def test_trace_vector_weighs_request_and_tool_use_equally(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    v = trace_vectors(cache, ["where is my order", "where is my order"], ["calls a (agent x)", "calls b (agent x)"])
+    assert v.shape == (2, 2 * DIM)
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    sim = float(v[0] @ v[1])
+    tools = cache.vectors(["calls a (agent x)", "calls b (agent x)"])
+    np.testing.assert_allclose(sim, (1 + tools[0] @ tools[1]) / 2, atol=1e-5)
