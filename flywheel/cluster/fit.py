@@ -10,6 +10,12 @@
   one task, as BERTopic's topic reduction does. The fitted model keeps the fine-cluster-to-task
   map, so new traces are assigned with `umap.transform` and `hdbscan.approximate_predict`,
   without a refit.
+- A signature HDBSCAN leaves as noise joins the task whose centroid lies within `merge_distance`
+  of it (the nearest one): a busy request with few phrasings (five ways to ask "where is my
+  order") is too few points for a cluster of its own, yet plainly that task. What is farther
+  from every task stays noise. And the other way: UMAP lays a lone, unlike request next to its
+  nearest neighbours, so a trace more than twice `merge_distance` from its task's centroid is
+  noise, whatever HDBSCAN said.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ class TaskModel:
     params: FitParams
     n_tasks: int
     known: dict[str, tuple[int, float]]  # signature key -> (task, strength) as fitted
+    centroids: np.ndarray  # unit centroid of each task in the embedding
 
 
 @dataclass
@@ -84,6 +91,36 @@ def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float) -> np.ndar
     return np.array([order[g] for g in groups.tolist()], dtype=np.int64)
 
 
+def _centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    out = np.stack([vectors[labels == t].mean(axis=0) for t in range(k)]) if k else np.zeros((0, vectors.shape[1]))
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def attach(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, distance: float) -> np.ndarray:
+    """Labels with each noise row given the nearest task whose centroid is within `distance`."""
+    noise = np.flatnonzero(labels < 0)
+    if not len(noise) or not len(centroids):
+        return labels
+    sims = (vectors[noise] / np.linalg.norm(vectors[noise], axis=1, keepdims=True)) @ centroids.T
+    best = sims.argmax(axis=1)
+    close = 1 - sims[np.arange(len(noise)), best] <= distance
+    out = labels.copy()
+    out[noise[close]] = best[close]
+    return out
+
+
+def reject(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, distance: float) -> np.ndarray:
+    """Labels with rows farther than `distance` from their task's centroid set to noise."""
+    placed = np.flatnonzero(labels >= 0)
+    if not len(placed):
+        return labels
+    sims = np.einsum("ij,ij->i", vectors[placed], centroids[labels[placed]])
+    sims /= np.linalg.norm(vectors[placed], axis=1)
+    out = labels.copy()
+    out[placed[1 - sims > distance]] = -1
+    return out
+
+
 def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = None) -> Fit:
     """Fit the task model on the trace vectors (rows; `keys` names each one's signature) and
     label every trace."""
@@ -109,10 +146,13 @@ def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = Non
     fine = clusterer.labels_
     to_task = merge_map(distinct, fine, params.merge_distance)
     per_key = np.where(fine >= 0, to_task[np.maximum(fine, 0)], -1) if len(to_task) else np.full(len(names), -1)
+    n_tasks = int(to_task.max()) + 1 if len(to_task) else 0
+    centroids = _centroids(distinct, per_key, n_tasks)
+    per_key = reject(distinct, per_key, centroids, 2 * params.merge_distance)
+    per_key = attach(distinct, per_key, centroids, params.merge_distance)
     key_strength = clusterer.probabilities_.astype(np.float32)
     known = {k: (int(t), float(p)) for k, t, p in zip(names, per_key, key_strength, strict=True)}
-    n_tasks = int(to_task.max()) + 1 if len(to_task) else 0
-    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known)
+    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known, centroids)
     metrics = {"fine_clusters": int(fine.max()) + 1, "dbcv": float(clusterer.relative_validity_)}
     return Fit(model, per_key[inverse], key_strength[inverse], embedded.astype(np.float32)[inverse], metrics)
 
@@ -136,6 +176,15 @@ def predict(model: TaskModel, vectors: np.ndarray, keys: Sequence[str]) -> tuple
     if new:
         points = model.reducer.transform(vectors[first[new]])
         fine, strength = hdbscan.approximate_predict(model.clusterer, points)
-        labels[new] = np.where(fine >= 0, model.fine_to_task[np.maximum(fine, 0)], -1)
+        found = np.where(fine >= 0, model.fine_to_task[np.maximum(fine, 0)], -1)
+        rows = vectors[first[new]]
+        if len(model.centroids):
+            # UMAP's out-of-sample placement can land a new phrasing beside another task: a label
+            # that is not the task nearest in the embedding itself is re-decided there
+            nearest = (rows @ model.centroids.T).argmax(axis=1)
+            found = reject(
+                rows, np.where(found == nearest, found, -1), model.centroids, 2 * model.params.merge_distance
+            )
+        labels[new] = attach(rows, found, model.centroids, model.params.merge_distance)
         strengths[new] = strength
     return labels[inverse], strengths[inverse]

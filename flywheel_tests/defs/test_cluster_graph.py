@@ -104,10 +104,12 @@ def test_day_after_the_clustering_is_assigned_without_a_refit(world):
     assert current_version_of(world, 0) == "v0001"
     # a known task's trace is predicted into its task, or left to the LLM as noise; never another task
     known = _scored(world, day4).filter(pl.col("task") != LATE_TASK)
-    first = _scored(world, world.members[0]).group_by("task").agg(pl.col("cluster_id").mode().first())
-    expected = known["task"].replace_strict(dict(first.iter_rows()))
+    # a task's ids: the clusters it holds the majority of (weather's clarifying questions are their own)
+    owner = _scored(world, world.members[0]).group_by("cluster_id").agg(pl.col("task").mode().first())
+    owned = set(owner.iter_rows())
     noise = (known["cluster_id"] == NOISE).mean()
-    wrong = ((known["cluster_id"] != expected) & (known["cluster_id"] != NOISE)).mean()
+    wrong = sum(c != NOISE and (c, t) not in owned for c, t in known.select("cluster_id", "task").iter_rows())
+    wrong /= known.height
     assert wrong <= 0.01, f"{wrong:.1%} of known-task traces predicted into another task"
     assert noise <= 0.15, f"{noise:.1%} of known-task traces predicted as noise"
 
