@@ -30,7 +30,7 @@ import numpy as np
 class FitParams:
     n_neighbors: int = 15
     n_components: int = 5
-    min_cluster_share: float = 0.005  # of the distinct signatures
+    min_cluster_share: float = 0.0  # of the distinct signatures; 0: min_cluster_floor alone
     min_cluster_floor: int = 5
     min_samples: int = 3
     merge_distance: float = 0.35  # cosine distance; different tasks measured >= 0.44 apart
