@@ -1,17 +1,24 @@
 """Fit the task model: UMAP, then HDBSCAN, then a merge of near-identical clusters into tasks.
 
-- UMAP (cosine, 5 dimensions) and HDBSCAN run on the distinct signatures only: a thousand calls
-  with the same signature are one point, so the fit costs what the variety costs, and HDBSCAN
-  sees no stacks of identical points (they made its approximate prediction call a third of the
-  known traffic noise). A cluster needs `min_cluster_share` of the distinct signatures. Traces it
-  cannot place are noise, kept as their own label: they stay with the LLM.
+- UMAP (cosine, 5 dimensions) runs on the distinct signatures only: a thousand calls with the
+  same signature are one point, so it costs what the variety costs. HDBSCAN then sees each
+  distinct point as many times as it was called, up to half the minimum cluster size: density
+  follows the traffic (a busy request asked in five phrasings is a task), yet one signature
+  alone is never a cluster (each phrasing would be one, and the merge below would have to
+  guess). The minimum cluster size is `min_cluster_share` of the distinct signatures, at least
+  `min_cluster_floor`. Traces it cannot place are noise, kept as their own label: they stay
+  with the LLM.
 - HDBSCAN finds the phrasings of a task as separate dense islands. Clusters whose centroids (in
   the original embedding) lie within `merge_distance` (cosine, average linkage) are merged into
   one task, as BERTopic's topic reduction does. The fitted model keeps the fine-cluster-to-task
   map, so new traces are assigned with `umap.transform` and `hdbscan.approximate_predict`,
   without a refit.
-- A signature HDBSCAN leaves as noise joins the task whose centroid lies within `merge_distance`
-  of it (the nearest one): a busy request with few phrasings (five ways to ask "where is my
+- A re-clustering is told each trace's previous task. Two clusters whose traces were mostly in the
+  same task count as half as far apart, two from different tasks as half again as far: a task
+  splits or two merge only on clear evidence, not on a borderline distance that new traffic
+  nudged (the phrasings of a task sit 0.2 to 0.4 apart, and the tasks 0.44 and more).
+- A signature HDBSCAN leaves as noise joins the task of the nearest cluster centroid within
+  `merge_distance` of it: a busy request with few phrasings (five ways to ask "where is my
   order") is too few points for a cluster of its own, yet plainly that task. What is farther
   from every task stays noise. And the other way: UMAP lays a lone, unlike request next to its
   nearest neighbours, so a trace more than twice `merge_distance` from its task's centroid is
@@ -30,14 +37,14 @@ import numpy as np
 class FitParams:
     n_neighbors: int = 15
     n_components: int = 5
-    min_cluster_share: float = 0.0  # of the distinct signatures; 0: min_cluster_floor alone
+    min_cluster_share: float = 0.002  # of the distinct signatures
     min_cluster_floor: int = 5
     min_samples: int = 3
     merge_distance: float = 0.35  # cosine distance; different tasks measured >= 0.44 apart
     seed: int = 42
 
-    def min_cluster_size(self, n_traces: int) -> int:
-        return max(self.min_cluster_floor, round(self.min_cluster_share * n_traces))
+    def min_cluster_size(self, n_distinct: int) -> int:
+        return max(self.min_cluster_floor, round(self.min_cluster_share * n_distinct))
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -54,6 +61,7 @@ class TaskModel:
     n_tasks: int
     known: dict[str, tuple[int, float]]  # signature key -> (task, strength) as fitted
     centroids: np.ndarray  # unit centroid of each task in the embedding
+    phrasings: np.ndarray  # unit centroid of each HDBSCAN cluster (a phrasing of a task)
 
 
 @dataclass
@@ -74,8 +82,24 @@ def _distinct(keys: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     return list(index), first, inverse
 
 
-def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float) -> np.ndarray:
-    """Task index per fine cluster: fine clusters with centroids closer than `distance` merge."""
+SAME_TASK_BEFORE, OTHER_TASK_BEFORE = 0.5, 1.5  # distance factors from the previous clustering
+
+
+def _owners(fine: np.ndarray, k: int, prior: np.ndarray) -> np.ndarray:
+    """Per fine cluster, the previous task (an integer code) most of its traces had, else -1."""
+    owners = np.full(k, -1, dtype=np.int64)
+    for c in range(k):
+        codes = prior[(fine == c) & (prior >= 0)]
+        if len(codes):
+            values, counts = np.unique(codes, return_counts=True)
+            if counts.max() * 2 > len(codes):
+                owners[c] = values[counts.argmax()]
+    return owners
+
+
+def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float, prior: np.ndarray | None = None) -> np.ndarray:
+    """Task index per fine cluster: fine clusters with centroids closer than `distance` merge.
+    `prior` (per row, a code of its previous task, -1 for none) makes earlier groupings sticky."""
     k = int(fine.max()) + 1
     if k <= 1:
         return np.zeros(max(k, 0), dtype=np.int64)
@@ -85,6 +109,11 @@ def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float) -> np.ndar
     centroids = np.stack([vectors[fine == c].mean(axis=0) for c in range(k)])
     centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
     dist = np.clip(1 - centroids @ centroids.T, 0, None)
+    if prior is not None:
+        o = _owners(fine, k, prior)
+        known = (o[:, None] >= 0) & (o[None, :] >= 0)
+        same = known & (o[:, None] == o[None, :])
+        dist = np.where(same, dist * SAME_TASK_BEFORE, np.where(known, dist * OTHER_TASK_BEFORE, dist))
     groups = fcluster(linkage(squareform(dist, checks=False), "average"), distance, "distance") - 1
     # number tasks by their first fine cluster, so the order is stable for the same input
     order = {g: i for i, g in enumerate(dict.fromkeys(groups.tolist()))}
@@ -96,17 +125,13 @@ def _centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
 
-def attach(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, distance: float) -> np.ndarray:
-    """Labels with each noise row given the nearest task whose centroid is within `distance`."""
-    noise = np.flatnonzero(labels < 0)
-    if not len(noise) or not len(centroids):
-        return labels
-    sims = (vectors[noise] / np.linalg.norm(vectors[noise], axis=1, keepdims=True)) @ centroids.T
+def nearest_task(rows: np.ndarray, model_centroids: np.ndarray, owners: np.ndarray, distance: float) -> np.ndarray:
+    """Per row, the task (`owners` of the centroid) of the nearest centroid within `distance`, else -1."""
+    if not len(rows) or not len(model_centroids):
+        return np.full(len(rows), -1, dtype=np.int64)
+    sims = (rows / np.linalg.norm(rows, axis=1, keepdims=True)) @ model_centroids.T
     best = sims.argmax(axis=1)
-    close = 1 - sims[np.arange(len(noise)), best] <= distance
-    out = labels.copy()
-    out[noise[close]] = best[close]
-    return out
+    return np.where(1 - sims[np.arange(len(rows)), best] <= distance, owners[best], -1)
 
 
 def reject(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, distance: float) -> np.ndarray:
@@ -121,9 +146,10 @@ def reject(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, dista
     return out
 
 
-def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = None) -> Fit:
+def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = None,
+        previous: Sequence[str | None] | None = None) -> Fit:  # fmt: skip
     """Fit the task model on the trace vectors (rows; `keys` names each one's signature) and
-    label every trace."""
+    label every trace. `previous` holds each trace's task id in the live clustering, if any."""
     import hdbscan
     import umap
 
@@ -136,23 +162,29 @@ def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = Non
     reducer = umap.UMAP(n_components=params.n_components, n_neighbors=params.n_neighbors, min_dist=0.0,
                         metric="cosine", random_state=params.seed, n_jobs=1)  # fmt: skip
     embedded = reducer.fit_transform(distinct)
-    clusterer = hdbscan.HDBSCAN(
-        min_cluster_size=params.min_cluster_size(len(distinct)),
-        min_samples=params.min_samples,
-        prediction_data=True,
-        gen_min_span_tree=True,
-    )
-    clusterer.fit(embedded)
-    fine = clusterer.labels_
-    to_task = merge_map(distinct, fine, params.merge_distance)
+    size = params.min_cluster_size(len(distinct))
+    repeats = np.minimum(np.bincount(inverse, minlength=len(distinct)), max(1, size // 2))
+    clusterer = hdbscan.HDBSCAN(min_cluster_size=size, min_samples=params.min_samples, prediction_data=True,
+                                gen_min_span_tree=True)  # fmt: skip
+    clusterer.fit(np.repeat(embedded, repeats, axis=0))
+    at = np.cumsum(repeats) - repeats  # each distinct point's first copy
+    fine = clusterer.labels_[at]
+    prior = None
+    if previous is not None:
+        codes: dict[str, int] = {}
+        per_trace = np.array([codes.setdefault(p, len(codes)) if p else -1 for p in previous], dtype=np.int64)
+        prior = per_trace[first]
+    to_task = merge_map(distinct, fine, params.merge_distance, prior)
     per_key = np.where(fine >= 0, to_task[np.maximum(fine, 0)], -1) if len(to_task) else np.full(len(names), -1)
     n_tasks = int(to_task.max()) + 1 if len(to_task) else 0
     centroids = _centroids(distinct, per_key, n_tasks)
     per_key = reject(distinct, per_key, centroids, 2 * params.merge_distance)
-    per_key = attach(distinct, per_key, centroids, params.merge_distance)
-    key_strength = clusterer.probabilities_.astype(np.float32)
+    phrasings = _centroids(distinct, fine, len(to_task))
+    noise = per_key < 0
+    per_key[noise] = nearest_task(distinct[noise], phrasings, to_task, params.merge_distance)
+    key_strength = clusterer.probabilities_[at].astype(np.float32)
     known = {k: (int(t), float(p)) for k, t, p in zip(names, per_key, key_strength, strict=True)}
-    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known, centroids)
+    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known, centroids, phrasings)
     metrics = {"fine_clusters": int(fine.max()) + 1, "dbcv": float(clusterer.relative_validity_)}
     return Fit(model, per_key[inverse], key_strength[inverse], embedded.astype(np.float32)[inverse], metrics)
 
@@ -174,17 +206,14 @@ def predict(model: TaskModel, vectors: np.ndarray, keys: Sequence[str]) -> tuple
         else:
             new.append(i)
     if new:
-        points = model.reducer.transform(vectors[first[new]])
-        fine, strength = hdbscan.approximate_predict(model.clusterer, points)
-        found = np.where(fine >= 0, model.fine_to_task[np.maximum(fine, 0)], -1)
         rows = vectors[first[new]]
-        if len(model.centroids):
-            # UMAP's out-of-sample placement can land a new phrasing beside another task: a label
-            # that is not the task nearest in the embedding itself is re-decided there
-            nearest = (rows @ model.centroids.T).argmax(axis=1)
-            found = reject(
-                rows, np.where(found == nearest, found, -1), model.centroids, 2 * model.params.merge_distance
-            )
-        labels[new] = attach(rows, found, model.centroids, model.params.merge_distance)
+        fine, strength = hdbscan.approximate_predict(model.clusterer, model.reducer.transform(rows))
+        found = np.where(fine >= 0, model.fine_to_task[np.maximum(fine, 0)], -1)
+        near = nearest_task(rows, model.phrasings, model.fine_to_task, model.params.merge_distance)
+        # UMAP's out-of-sample placement lays a request unlike every task beside its nearest
+        # neighbours, and HDBSCAN then names their task: a label stands only where the nearest
+        # fitted phrasing in the embedding agrees. Noise near a phrasing joins it; a disagreement
+        # stays noise (with the LLM, and counted by the drift sensor).
+        labels[new] = np.where((found == near) | (found < 0), near, -1)
         strengths[new] = strength
     return labels[inverse], strengths[inverse]

@@ -108,11 +108,12 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
         raise ValueError("no trace_embeddings yet: materialize trace_embeddings for some days first")
     data = pl.concat([lake.read(EMBEDDINGS, d, "embeddings") for d in days])
     vectors = data["vector"].to_numpy()
-    result = fit(vectors, data["key"].to_list(), params)
-    table, metrics = describe(result, data["request"].to_list(), data["tools"].to_list())
-    registry = Registry.from_dict(lake.read_json(f"{CLUSTERS}/registry.json"))
     before = members(lake)
     previous = dict(zip(before["request_id"].to_list(), before["cluster_id"].fill_null(NOISE).to_list(), strict=True))
+    prior = [None if previous.get(r, NOISE) == NOISE else previous[r] for r in data["request_id"].to_list()]
+    result = fit(vectors, data["key"].to_list(), params, prior if before.height else None)
+    table, metrics = describe(result, data["request"].to_list(), data["tools"].to_list())
+    registry = Registry.from_dict(lake.read_json(f"{CLUSTERS}/registry.json"))
     matching = match(previous, data["request_id"].to_list(), result.labels, result.model.n_tasks, registry)
     ids = [matching.ids[t] if t >= 0 else NOISE for t in result.labels.tolist()]
     assignments = data.select("request_id", "day").with_columns(
