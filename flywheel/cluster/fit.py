@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from flywheel.cluster.merge import centroids, merge_map, nearest_task, reject
+
 
 @dataclass(frozen=True)
 class FitParams:
@@ -82,70 +84,6 @@ def _distinct(keys: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     return list(index), first, inverse
 
 
-SAME_TASK_BEFORE, OTHER_TASK_BEFORE = 0.5, 1.5  # distance factors from the previous clustering
-
-
-def _owners(fine: np.ndarray, k: int, prior: np.ndarray) -> np.ndarray:
-    """Per fine cluster, the previous task (an integer code) most of its traces had, else -1."""
-    owners = np.full(k, -1, dtype=np.int64)
-    for c in range(k):
-        codes = prior[(fine == c) & (prior >= 0)]
-        if len(codes):
-            values, counts = np.unique(codes, return_counts=True)
-            if counts.max() * 2 > len(codes):
-                owners[c] = values[counts.argmax()]
-    return owners
-
-
-def merge_map(vectors: np.ndarray, fine: np.ndarray, distance: float, prior: np.ndarray | None = None) -> np.ndarray:
-    """Task index per fine cluster: fine clusters with centroids closer than `distance` merge.
-    `prior` (per row, a code of its previous task, -1 for none) makes earlier groupings sticky."""
-    k = int(fine.max()) + 1
-    if k <= 1:
-        return np.zeros(max(k, 0), dtype=np.int64)
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    centroids = np.stack([vectors[fine == c].mean(axis=0) for c in range(k)])
-    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
-    dist = np.clip(1 - centroids @ centroids.T, 0, None)
-    if prior is not None:
-        o = _owners(fine, k, prior)
-        known = (o[:, None] >= 0) & (o[None, :] >= 0)
-        same = known & (o[:, None] == o[None, :])
-        dist = np.where(same, dist * SAME_TASK_BEFORE, np.where(known, dist * OTHER_TASK_BEFORE, dist))
-    groups = fcluster(linkage(squareform(dist, checks=False), "average"), distance, "distance") - 1
-    # number tasks by their first fine cluster, so the order is stable for the same input
-    order = {g: i for i, g in enumerate(dict.fromkeys(groups.tolist()))}
-    return np.array([order[g] for g in groups.tolist()], dtype=np.int64)
-
-
-def _centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
-    out = np.stack([vectors[labels == t].mean(axis=0) for t in range(k)]) if k else np.zeros((0, vectors.shape[1]))
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
-
-
-def nearest_task(rows: np.ndarray, model_centroids: np.ndarray, owners: np.ndarray, distance: float) -> np.ndarray:
-    """Per row, the task (`owners` of the centroid) of the nearest centroid within `distance`, else -1."""
-    if not len(rows) or not len(model_centroids):
-        return np.full(len(rows), -1, dtype=np.int64)
-    sims = (rows / np.linalg.norm(rows, axis=1, keepdims=True)) @ model_centroids.T
-    best = sims.argmax(axis=1)
-    return np.where(1 - sims[np.arange(len(rows)), best] <= distance, owners[best], -1)
-
-
-def reject(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, distance: float) -> np.ndarray:
-    """Labels with rows farther than `distance` from their task's centroid set to noise."""
-    placed = np.flatnonzero(labels >= 0)
-    if not len(placed):
-        return labels
-    sims = np.einsum("ij,ij->i", vectors[placed], centroids[labels[placed]])
-    sims /= np.linalg.norm(vectors[placed], axis=1)
-    out = labels.copy()
-    out[placed[1 - sims > distance]] = -1
-    return out
-
-
 def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = None,
         previous: Sequence[str | None] | None = None) -> Fit:  # fmt: skip
     """Fit the task model on the trace vectors (rows; `keys` names each one's signature) and
@@ -174,17 +112,17 @@ def fit(vectors: np.ndarray, keys: Sequence[str], params: FitParams | None = Non
         codes: dict[str, int] = {}
         per_trace = np.array([codes.setdefault(p, len(codes)) if p else -1 for p in previous], dtype=np.int64)
         prior = per_trace[first]
-    to_task = merge_map(distinct, fine, params.merge_distance, prior)
+    phrasings = centroids(distinct, fine, int(fine.max()) + 1)
+    to_task = merge_map(phrasings, fine, params.merge_distance, prior)
     per_key = np.where(fine >= 0, to_task[np.maximum(fine, 0)], -1) if len(to_task) else np.full(len(names), -1)
     n_tasks = int(to_task.max()) + 1 if len(to_task) else 0
-    centroids = _centroids(distinct, per_key, n_tasks)
-    per_key = reject(distinct, per_key, centroids, 2 * params.merge_distance)
-    phrasings = _centroids(distinct, fine, len(to_task))
+    task_centroids = centroids(distinct, per_key, n_tasks)
+    per_key = reject(distinct, per_key, task_centroids, 2 * params.merge_distance)
     noise = per_key < 0
     per_key[noise] = nearest_task(distinct[noise], phrasings, to_task, params.merge_distance)
     key_strength = clusterer.probabilities_[at].astype(np.float32)
     known = {k: (int(t), float(p)) for k, t, p in zip(names, per_key, key_strength, strict=True)}
-    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known, centroids, phrasings)
+    model = TaskModel(reducer, clusterer, to_task, params, n_tasks, known, task_centroids, phrasings)
     metrics = {"fine_clusters": int(fine.max()) + 1, "dbcv": float(clusterer.relative_validity_)}
     return Fit(model, per_key[inverse], key_strength[inverse], embedded.astype(np.float32)[inverse], metrics)
 
