@@ -50,8 +50,9 @@ def _silhouettes(fit: Fit, seed: int) -> tuple[float, dict[int, float]]:
     return float(values.mean()), per
 
 
-def describe(fit: Fit, requests: list[str], tools: list[list[str]]) -> tuple[pl.DataFrame, dict]:
-    """One row per task of the fit (by task index) and the clustering's overall metrics."""
+def describe(fit: Fit, requests: list[str], tools: list[list[str]], examples: list[str]) -> tuple[pl.DataFrame, dict]:
+    """One row per task of the fit (by task index) and the clustering's overall metrics. `requests`
+    are the signature texts (for the terms), `examples` the scrubbed requests (shown to people)."""
     n = len(fit.labels)
     by_task: dict[int, list[int]] = {}
     for i, t in enumerate(fit.labels.tolist()):
@@ -69,7 +70,7 @@ def describe(fit: Fit, requests: list[str], tools: list[list[str]]) -> tuple[pl.
         top_tools = ", ".join(f"{name} {c / max(1, len(members)):.0%}" for name, c in counted.most_common(3))
         rows.append({"task": t, "label": " · ".join(terms[t][:3]) or "(no words)", "top_terms": terms[t],
                      "dominant_tools": top_tools, "traces": len(members), "share_of_traffic": len(members) / n,
-                     "examples": docs[t][:EXAMPLES],
+                     "examples": list(dict.fromkeys(examples[i] for i in members[:200]))[:EXAMPLES],
                      "persistence": float(persistence[fine_to_task == t].max()) if len(persistence) else 0.0,
                      "silhouette": silhouette.get(t, float("nan")),
                      "mean_strength": float(fit.strengths[members].mean()) if members else 0.0})  # fmt: skip

@@ -25,7 +25,7 @@ from flywheel.cluster.embed import DIM, EmbeddingCache, trace_vectors
 from flywheel.cluster.fit import FitParams, TaskModel, fit, predict
 from flywheel.cluster.ids import NOISE, Registry, match
 from flywheel.cluster.scatter import scatter_png
-from flywheel.cluster.signature import signature, text_hash, tools_called
+from flywheel.cluster.signature import signature
 from flywheel.lake import Lake
 from flywheel.scrub.pipeline import SCRUBBED
 
@@ -39,19 +39,17 @@ def embed_day(lake: Lake, day: date | str, cache: EmbeddingCache) -> pl.DataFram
     """Write the day's `trace_embeddings` partition; only texts never seen before are embedded."""
     traces = lake.read(SCRUBBED, day, "traces", ["request_id", "day", "workload_id", "messages", "response_message"])
     with paused_gc():
-        requests, uses, tools = [], [], []
-        for m, r, w in traces.select("messages", "response_message", "workload_id").iter_rows():
-            request, use = signature(m, r, w)
-            requests.append(request)
-            uses.append(use)
-            tools.append(tools_called(json.loads(m), json.loads(r)))
+        sigs = [
+            signature(m, r, w) for m, r, w in traces.select("messages", "response_message", "workload_id").iter_rows()
+        ]
     before = cache.embedded
-    vectors = trace_vectors(cache, requests, uses)
+    vectors = trace_vectors(cache, [s.request for s in sigs], [s.tool_use for s in sigs])
     out = traces.select("request_id", "day", "workload_id").with_columns(
-        key=pl.Series([text_hash(f"{a}\x00{b}") for a, b in zip(requests, uses, strict=True)]),
-        request=pl.Series(requests, dtype=pl.String),
-        tool_use=pl.Series(uses, dtype=pl.String),
-        tools=pl.Series(tools, dtype=pl.List(pl.String)),
+        key=pl.Series([s.key for s in sigs], dtype=pl.String),
+        request=pl.Series([s.request for s in sigs], dtype=pl.String),
+        tool_use=pl.Series([s.tool_use for s in sigs], dtype=pl.String),
+        tools=pl.Series([s.tools for s in sigs], dtype=pl.List(pl.String)),
+        example=pl.Series([s.example for s in sigs], dtype=pl.String),
         vector=pl.Series(vectors, dtype=VECTOR),
     )
     manifest = {"traces": out.height, "embedded_texts": cache.embedded - before,
@@ -112,7 +110,7 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
     previous = dict(zip(before["request_id"].to_list(), before["cluster_id"].fill_null(NOISE).to_list(), strict=True))
     prior = [None if previous.get(r, NOISE) == NOISE else previous[r] for r in data["request_id"].to_list()]
     result = fit(vectors, data["key"].to_list(), params, prior if before.height else None)
-    table, metrics = describe(result, data["request"].to_list(), data["tools"].to_list())
+    table, metrics = describe(result, data["request"].to_list(), data["tools"].to_list(), data["example"].to_list())
     registry = Registry.from_dict(lake.read_json(f"{CLUSTERS}/registry.json"))
     matching = match(previous, data["request_id"].to_list(), result.labels, result.model.n_tasks, registry)
     ids = [matching.ids[t] if t >= 0 else NOISE for t in result.labels.tolist()]

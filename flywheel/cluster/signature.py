@@ -24,12 +24,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*_[0-9a-f]+>|\*{3,}")
 EMPTY = re.compile(r"<\s*>|\(\s*\)")
 DIGITS = re.compile(r"\d+")
 SPACES = re.compile(r"\s+")
 REQUEST_CHARS = 400
+EXAMPLE_CHARS = 300
 
 
 def _text(content: object) -> str:
@@ -40,13 +42,18 @@ def _text(content: object) -> str:
     return ""
 
 
-def first_request(messages: list[dict]) -> str:
-    """The first user message, without personal placeholders, digits collapsed, trimmed."""
+def first_user_text(messages: list[dict]) -> str:
+    """The conversation's first user message as scrubbed (placeholders kept), whitespace collapsed."""
     for m in messages:
         if m.get("role") == "user":
-            text = DIGITS.sub("0", EMPTY.sub(" ", PLACEHOLDER.sub(" ", _text(m.get("content")))))
-            return SPACES.sub(" ", text).strip()[:REQUEST_CHARS]
+            return SPACES.sub(" ", _text(m.get("content"))).strip()
     return ""
+
+
+def first_request(messages: list[dict]) -> str:
+    """The first user message, without personal placeholders, digits collapsed, trimmed."""
+    text = DIGITS.sub("0", EMPTY.sub(" ", PLACEHOLDER.sub(" ", first_user_text(messages))))
+    return SPACES.sub(" ", text).strip()[:REQUEST_CHARS]
 
 
 def tools_called(messages: list[dict], response: dict) -> list[str]:
@@ -60,12 +67,25 @@ def tools_called(messages: list[dict], response: dict) -> list[str]:
     return sorted(names)
 
 
-def signature(messages_json: str, response_json: str, workload_id: str | None) -> tuple[str, str]:
-    """(request, tool use) of one scrubbed trace, from its messages and reply as stored JSON."""
+@dataclass(frozen=True)
+class Signature:
+    request: str  # embedded
+    tool_use: str  # embedded
+    tools: list[str]  # the tools called, for the task's description
+    example: str  # the scrubbed request as a person reads it, for the task's examples
+
+    @property
+    def key(self) -> str:
+        return text_hash(f"{self.request}\x00{self.tool_use}")
+
+
+def signature(messages_json: str, response_json: str, workload_id: str | None) -> Signature:
+    """The signature of one scrubbed trace, from its messages and reply as stored JSON."""
     messages, response = json.loads(messages_json), json.loads(response_json)
     tools = tools_called(messages, response)
     use = f"calls {', '.join(tools)}" if tools else "answers without a tool"
-    return first_request(messages), f"{use} (agent {workload_id or 'unknown'})"
+    example = first_user_text(messages)[:EXAMPLE_CHARS]
+    return Signature(first_request(messages), f"{use} (agent {workload_id or 'unknown'})", tools, example)
 
 
 def text_hash(text: str) -> str:

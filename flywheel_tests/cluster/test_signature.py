@@ -21,13 +21,16 @@ def test_first_call_and_its_follow_up_share_a_signature():
     tool = {"role": "tool", "tool_call_id": "c1", "content": '{"status": "shipped"}'}
     answer = {"role": "assistant", "content": "It shipped."}
     follow = signature(json.dumps([SYSTEM, user, CALL, tool]), json.dumps(answer), "support-agent")
-    assert first == follow == ("Where is my order ORD-0?", "calls get_order_status (agent support-agent)")
+    assert first == follow
+    assert (first.request, first.tool_use) == (
+        "Where is my order ORD-0?",
+        "calls get_order_status (agent support-agent)",
+    )
+    assert first.tools == ["get_order_status"] and first.example == "Where is my order ORD-42?"
 
 
 def test_plain_answers_and_content_parts():
     parts = {"role": "user", "content": [{"type": "text", "text": "Summarise this"}, {"type": "image_url"}]}
-    assert signature(json.dumps([parts]), json.dumps({"role": "assistant", "content": "ok"}), None) == (
-        "Summarise this",
-        "answers without a tool (agent unknown)",
-    )
+    sig = signature(json.dumps([parts]), json.dumps({"role": "assistant", "content": "ok"}), None)
+    assert (sig.request, sig.tool_use, sig.tools) == ("Summarise this", "answers without a tool (agent unknown)", [])
     assert tools_called([SYSTEM], {"role": "assistant", "content": "x"}) == []

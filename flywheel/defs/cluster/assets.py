@@ -39,7 +39,7 @@ class ClusterConfig(dg.Config):
     partitions_def=daily,
     group_name="cluster",
     kinds={"sentence-transformers", "parquet"},
-    code_version="signature-v1",
+    code_version="signature-v2",
     description=f"One vector per scrubbed trace: {MODEL_NAME} over its task signature (the conversation's first "
     "request without personal placeholders, and the tools it called). Each distinct text is embedded once, ever.",
 )
