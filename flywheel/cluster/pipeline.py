@@ -128,7 +128,8 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
                           how="diagonal_relaxed")  # fmt: skip
     table = table.select("cluster_id", "status", pl.exclude("cluster_id", "status", "task")).sort("cluster_id")
     events = pl.DataFrame(matching.events, schema={"event": pl.String, "cluster_id": pl.String, "detail": pl.String})
-    png = scatter_png(result.points, ids, params.seed)
+    names = dict(zip(table["cluster_id"].to_list(), table["label"].to_list(), strict=True))
+    png = scatter_png(vectors, ids, names, params.seed)
     info = {"days": [d.isoformat() for d in days], "traces": assignments.height, "task_ids": matching.ids,
             "metrics": metrics, "params": params.as_dict(), "scrubbed_traces_at_fit": scrubbed_total(lake)}  # fmt: skip
     version = _write_version(lake, result.model, assignments, table, events, png, info, registry)

@@ -80,17 +80,18 @@ def task_clusters(context: dg.AssetExecutionContext, config: ClusterConfig, lake
     png = base64.b64encode(result.scatter).decode()
     context.log.info(f"clustering {result.version}: {m['tasks']} tasks, noise {m['noise_share']:.1%}, "
                      f"new partitions {added or 'none'}, retired {result.retired or 'none'}")  # fmt: skip
+    stability = (
+        {} if m["kept_id_share"] is None else {"kept_id_share": dg.MetadataValue.float(round(m["kept_id_share"], 4))}
+    )
     return dg.MaterializeResult(
         metadata={
+            **stability,
             "version": result.version,
             "dagster/row_count": m["traces"],
             "tasks": m["tasks"],
             "noise_share": dg.MetadataValue.float(round(m["noise_share"], 4)),
             "silhouette": dg.MetadataValue.float(round(m["silhouette"], 4)),
             "dbcv": dg.MetadataValue.float(round(m["dbcv"], 4)),
-            "kept_id_share": dg.MetadataValue.float(
-                round(m["kept_id_share"], 4) if m["kept_id_share"] is not None else float("nan")
-            ),  # fmt: skip
             "clusters": markdown_table(table, max_rows=50),
             "retired": ", ".join(result.retired) or "none",
             "id_events": markdown_table(result.events.filter(pl.col("event") != "kept"), max_rows=50),
