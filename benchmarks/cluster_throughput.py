@@ -13,6 +13,7 @@ in under 5 minutes on 2 cores with cached embeddings.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -35,9 +36,28 @@ DATA = Path(__file__).parent / ".data"
 START = date(2026, 11, 1)
 
 
-def scrubbed_lake(records: int, days: int) -> tuple[Path, pl.DataFrame]:
+CHATTER = ("Thanks!", "I'm in a hurry.", "This is the third time I ask.", "Sent from my phone.", "Cheers.",
+           "Sorry for the typos.", "Please be quick.", "My manager is asking.", "Hope you can help.", "Kind regards.",
+           "It's urgent.", "Not sure who else to ask.", "Appreciate it.", "Happy Friday!", "Long day here.",
+           "Quick one.", "Following up.", "No rush.", "Much appreciated!", "Thanks in advance.")  # fmt: skip
+
+
+def _chatter(messages: str, rng: random.Random) -> str:
+    """The trace with two or three chatty sentences around its first user message, so almost
+    every trace has a signature of its own, as in real traffic."""
+    parsed = json.loads(messages)
+    for m in parsed:
+        if m.get("role") == "user" and isinstance(m.get("content"), str):
+            before, after = rng.sample(CHATTER, 2)
+            m["content"] = f"{before} {m['content']} {after} {rng.choice(CHATTER)} #{rng.randint(0, 99)}"
+            break
+    return json.dumps(parsed)
+
+
+def scrubbed_lake(records: int, days: int, variety: bool) -> tuple[Path, pl.DataFrame]:
     """A lake with `days` scrubbed_traces partitions (cached under benchmarks/.data)."""
-    root = DATA / f"cluster-{records}"
+    root = DATA / f"cluster-{records}{'-varied' if variety else ''}"
+    rng = random.Random(1)
     truth = pl.read_parquet(root / "truth" / "lines.parquet") if (root / "done").exists() else None
     if truth is None:
         shutil.rmtree(root, ignore_errors=True)
@@ -55,7 +75,7 @@ def scrubbed_lake(records: int, days: int) -> tuple[Path, pl.DataFrame]:
             for rid, m, r in raw.select("request_id", "messages", "response_message").iter_rows():
                 for k, (entity, value) in enumerate(by_id.get(rid, ()), start=1):
                     m, r = m.replace(value, f"<{entity}_{k}>"), r.replace(value, f"<{entity}_{k}>")
-                rows.append((m, r))
+                rows.append((_chatter(m, rng) if variety else m, r))
             traces = raw.select("request_id", "day", "workload_id").with_columns(
                 messages=pl.Series([a for a, _ in rows]), response_message=pl.Series([b for _, b in rows])
             )
@@ -70,8 +90,11 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--days", type=int, default=8)
     ap.add_argument("--baseline-sample", type=int, default=5000, help="texts plain encode is timed on")
+    ap.add_argument(
+        "--variety", action="store_true", help="chatter around each request: almost every signature distinct"
+    )
     args = ap.parse_args()
-    root, truth = scrubbed_lake(args.records, args.days)
+    root, truth = scrubbed_lake(args.records, args.days, args.variety)
     lake = Lake(root / "lake")
     for name in (P.EMBEDDINGS, P.CLUSTERS, P.ASSIGNMENTS, "_embedding_cache"):
         shutil.rmtree(lake.root / name, ignore_errors=True)
