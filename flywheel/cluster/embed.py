@@ -56,20 +56,25 @@ class EmbeddingCache:
     def __init__(self, root: str | Path, embedder: Embedder | None = None) -> None:
         self.dir = Path(root) / CACHE_DIR
         self.embedder = embedder or Embedder()
-        self._known: dict[str, np.ndarray] | None = None
+        self._known: dict[str, np.ndarray] = {}  # vectors read or embedded by this instance
         self.embedded = 0  # texts this instance had to embed (cache misses)
 
-    def _load(self) -> dict[str, np.ndarray]:
-        if self._known is None:
-            shards = sorted(self.dir.glob("part-*.parquet")) if self.dir.is_dir() else []
-            self._known = {}
-            if shards:
-                df = pl.read_parquet(shards)
-                vectors = df["vector"].to_numpy()
-                self._known = dict(zip(df["key"].to_list(), vectors, strict=True))
-            if len(shards) > COMPACT_AFTER:
-                self._write(self._known, replace=shards)
-        return self._known
+    def _shards(self) -> list[Path]:
+        return sorted(self.dir.glob("part-*.parquet")) if self.dir.is_dir() else []
+
+    def _read(self, keys: set[str]) -> None:
+        """Read the stored vectors of `keys` (those not in memory yet): only their rows are loaded,
+        so a day's run costs what its texts cost, not what the whole history holds."""
+        wanted = keys - self._known.keys()
+        shards = self._shards()
+        if not wanted or not shards:
+            return
+        if len(shards) > COMPACT_AFTER:
+            every = pl.read_parquet(shards)
+            self._write(dict(zip(every["key"].to_list(), every["vector"].to_numpy(), strict=True)), replace=shards)
+            shards = self._shards()
+        found = pl.scan_parquet(shards).filter(pl.col("key").is_in(list(wanted))).collect()
+        self._known.update(zip(found["key"].to_list(), found["vector"].to_numpy(), strict=True))
 
     def _write(self, items: dict[str, np.ndarray], replace: Sequence[Path] = ()) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -83,8 +88,9 @@ class EmbeddingCache:
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in order); texts not seen before are embedded and stored."""
-        known = self._load()
         keys = [text_hash(f"{MODEL_NAME}\x00{t}") for t in texts]
+        self._read(set(keys))
+        known = self._known
         missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}
         if missing:
             fresh = dict(zip(missing, self.embedder.encode(list(missing.values())), strict=True))

@@ -175,8 +175,11 @@ def assign_day(lake: Lake, day: date | str) -> pl.DataFrame:
         version = None
     elif day.isoformat() in fit_info["days"]:
         version = fit_info["version"]
-        fitted = pl.read_parquet(lake.root / CLUSTERS / version / "assignments.parquet")
-        out = fitted.filter(pl.col("day") == day)
+        out = (
+            pl.scan_parquet(lake.root / CLUSTERS / version / "assignments.parquet")
+            .filter(pl.col("day") == day)
+            .collect()
+        )
     else:
         version = fit_info["version"]
         model = load_model(lake, version)

@@ -23,3 +23,16 @@ def test_trace_vector_weighs_request_and_tool_use_equally(tmp_path):
     sim = float(v[0] @ v[1])
     tools = cache.vectors(["calls a (agent x)", "calls b (agent x)"])
     np.testing.assert_allclose(sim, (1 + tools[0] @ tools[1]) / 2, atol=1e-5)
+
+
+def test_many_shards_are_compacted_into_one(tmp_path, monkeypatch):
+    import flywheel.cluster.embed as embed
+
+    monkeypatch.setattr(embed, "COMPACT_AFTER", 2)
+    texts = ["order status", "refund", "weather"]
+    first = [EmbeddingCache(tmp_path).vectors([t])[0] for t in texts]  # one shard per run
+    assert len(list((tmp_path / embed.CACHE_DIR).glob("part-*.parquet"))) == 3
+    cache = EmbeddingCache(tmp_path)
+    again = cache.vectors(texts)
+    assert cache.embedded == 0 and len(list((tmp_path / embed.CACHE_DIR).glob("part-*.parquet"))) == 1
+    np.testing.assert_array_equal(again, np.stack(first))
