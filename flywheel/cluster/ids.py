@@ -95,6 +95,10 @@ def match(previous: dict[str, str], request_ids: Sequence[str], labels: np.ndarr
         parts = [old_ids[c] for c in range(len(old_ids)) if new_sizes[r] and overlap[r, c] >= PART_SHARE * new_sizes[r]]
         if len(parts) > 1:
             events.append({"event": "merge", "cluster_id": ids[r], "detail": "of " + ", ".join(parts)})
+    for key, status in sorted(registry.status.items()):
+        if status == "active" and key not in ids and key not in col:  # its traces are gone from the lake
+            registry.status[key] = "retired"
+            events.append({"event": "retired", "cluster_id": key, "detail": "none of its traces are left"})
     for key in ids:
         registry.status[key] = "active"
     return Matching([str(k) for k in ids], events)

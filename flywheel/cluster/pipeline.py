@@ -68,9 +68,11 @@ def load_model(lake: Lake, version: str) -> TaskModel:
     return joblib.load(lake.root / CLUSTERS / version / "model.joblib")
 
 
-def scrubbed_total(lake: Lake) -> int:
-    """Scrubbed traces in the lake, from the partitions' manifests."""
-    return sum((lake.manifest(SCRUBBED, d) or {}).get("traces", 0) for d in lake.days(SCRUBBED))
+def scrubbed_total(lake: Lake, days: list[date] | None = None) -> int:
+    """Scrubbed traces in the lake (or on `days`), from the partitions' manifests."""
+    return sum(
+        (lake.manifest(SCRUBBED, d) or {}).get("traces", 0) for d in (lake.days(SCRUBBED) if days is None else days)
+    )
 
 
 def members(lake: Lake) -> pl.DataFrame:
@@ -131,7 +133,8 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
     names = dict(zip(table["cluster_id"].to_list(), table["label"].to_list(), strict=True))
     png = scatter_png(vectors, ids, names, params.seed)
     info = {"days": [d.isoformat() for d in days], "traces": assignments.height, "task_ids": matching.ids,
-            "metrics": metrics, "params": params.as_dict(), "scrubbed_traces_at_fit": scrubbed_total(lake)}  # fmt: skip
+            "metrics": metrics, "params": params.as_dict(),
+            "scrubbed_traces_at_fit": scrubbed_total(lake, days)}  # fmt: skip
     version = _write_version(lake, result.model, assignments, table, events, png, info, registry)
     return Reclustering(version, table, events, metrics, png, matching.ids, retired)
 

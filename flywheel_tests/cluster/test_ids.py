@@ -43,3 +43,11 @@ def test_splits_and_merges_are_recorded():
     assert merged.ids == ["task-001"]
     assert {"event": "merge", "cluster_id": "task-001", "detail": "of task-001, task-002"} in merged.events
     assert registry.status["task-002"] == "retired"
+
+
+def test_an_id_whose_traces_left_the_lake_is_retired():
+    registry = Registry(next_number=3, status={"task-001": "active", "task-002": "active"})
+    prev, rids = _prev({"task-001": 50})  # task-002's days were deleted
+    m = match(prev, rids, np.zeros(50, dtype=int), 1, registry)
+    assert m.ids == ["task-001"] and registry.status["task-002"] == "retired"
+    assert {"event": "retired", "cluster_id": "task-002", "detail": "none of its traces are left"} in m.events
