@@ -80,13 +80,13 @@ def _demo(args: argparse.Namespace) -> int:
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
-        failed += _cluster(instance, lake, days)
+        failed += _cluster(instance, lake)
     print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
     print("then open http://127.0.0.1:3000")
     return 1 if failed else 0
 
 
-def _cluster(instance, lake, days: list[str]) -> int:
+def _cluster(instance, lake) -> int:
     """Re-cluster if `enough_new_usage` would, then refresh the days' task assignments."""
     from flywheel.cluster.trigger import Thresholds, decide
     from flywheel.definitions import defs
@@ -106,9 +106,11 @@ def _cluster(instance, lake, days: list[str]) -> int:
     info = current(lake)
     m = info["metrics"]
     print(f"  clustering {info['version']}: {m['tasks']} tasks, {m['noise_share']:.1%} of traces in noise")
+    from flywheel.cluster.trigger import stale_assignments
+
     assign = defs().resolve_job_def("assign")
     failed = 0
-    for day in days:
+    for day in stale_assignments(lake)[1]:  # as the sensor's next tick would
         failed += not assign.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
                                                 run_config=QUIET).success  # fmt: skip
     return 1 if failed else 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flywheel.cluster.ids import NOISE
-from flywheel.cluster.pipeline import ASSIGNMENTS, current, scrubbed_total
+from flywheel.cluster.pipeline import ASSIGNMENTS, EMBEDDINGS, current, scrubbed_total
 from flywheel.lake import Lake
 
 MIN_ASSIGNED_FOR_DRIFT = 100  # fewer new traces than this say nothing about drift
@@ -60,3 +60,14 @@ def decide(lake: Lake, limits: Thresholds) -> Decision:
     return Decision(False, f"{new:,} new scrubbed traces since clustering {version} (+{growth:.1%}; re-clusters "
                     f"at +{limits.growth:.0%}, {needed:,} more). Noise among the {assigned:,} traces assigned since: "
                     f"{noise_share:.1%} (limit {limits.noise:.0%}).", "", state)  # fmt: skip
+
+
+def stale_assignments(lake: Lake) -> tuple[str | None, list[str]]:
+    """The live clustering's version and the embedded days whose `task_assignments` were written
+    under another one (or none): after a re-clustering, every day until it is re-assigned."""
+    info = current(lake)
+    if info is None:
+        return None, []
+    version = info["version"]
+    days = [d for d in lake.days(EMBEDDINGS) if (lake.manifest(ASSIGNMENTS, d) or {}).get("version") != version]
+    return version, [d.isoformat() for d in days]

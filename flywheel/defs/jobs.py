@@ -23,6 +23,6 @@ recluster_job = dg.define_asset_job(
 assign_job = dg.define_asset_job(
     "assign",
     selection=dg.AssetSelection.assets(ASSIGNMENTS),
-    description="Assign one day's traces to the live tasks. After a re-clustering, backfill it over every day to "
-    "refresh the per-day view (the clustering itself already holds the new ids).",
+    description="Assign one day's traces to the live tasks. After a re-clustering, enough_new_usage runs it for every "
+    "day still assigned under the old clustering (the clustering itself already holds the new ids).",
 )

@@ -66,6 +66,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         w.assigned_day4 = w.lake.read(ASSIGNMENTS, DAYS[3], "assignments")
         tick()
         cluster()
+        tick()  # the days are re-assigned under the new clustering
+        for request in w.sensor[-1].run_requests:
+            assert dg.materialize([task_assignments], partition_key=request.partition_key, instance=instance,
+                                  resources=resources).success  # fmt: skip
         tick()
     return w
 
@@ -77,6 +81,7 @@ def _scored(w: World, frame: pl.DataFrame) -> pl.DataFrame:
 def test_first_clustering_finds_the_true_tasks(world):
     first = world.sensor[0]
     assert len(first.run_requests) == 1 and "no clustering yet" in first.run_requests[0].tags["flywheel/reason"]
+    assert first.run_requests[0].job_name == "recluster"
     assert world.clusterings[0].success
     scored = _scored(world, world.members[0])
     assert scored.height > 1800
@@ -145,8 +150,14 @@ def test_a_new_task_gets_a_new_id_and_no_earlier_task_is_renamed(world):
         assert was == now
 
 
+def test_sensor_reassigns_every_day_after_a_reclustering(world):
+    requests = world.sensor[2].run_requests
+    assert [(r.job_name, r.partition_key) for r in requests] == [("assign", d) for d in DAYS]
+    assert {world.lake.manifest(ASSIGNMENTS, d)["version"] for d in DAYS} == {"v0002"}
+
+
 def test_sensor_skips_and_says_how_far_it_is(world):
-    last = world.sensor[2]
+    last = world.sensor[3]
     assert not last.run_requests
     reason = last.skip_reason.skip_message
     assert "0 new scrubbed traces since clustering v0002" in reason and "more)" in reason
