@@ -8,7 +8,6 @@ import polars as pl
 
 from flywheel.cluster.embed import MODEL_NAME, EmbeddingCache
 from flywheel.cluster.fit import FitParams
-from flywheel.cluster.ids import NOISE
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS, assign_day, embed_day, recluster
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.metadata import markdown_table
@@ -114,13 +113,12 @@ def task_assignments(context: dg.AssetExecutionContext, lake: LakeResource) -> d
     out = assign_day(lake.lake(), date.fromisoformat(context.partition_key))
     info = lake.lake().manifest(ASSIGNMENTS, context.partition_key) or {}
     per = out.group_by("cluster_id").len("traces").sort("traces", descending=True)
-    noise = int((out["cluster_id"] == NOISE).sum())
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": out.height,
             "clustering_version": info.get("version") or "none yet",
             "source": ", ".join(sorted(set(out["source"].to_list()))),
-            "noise_share": dg.MetadataValue.float(round(noise / max(1, out.height), 4)),
+            "noise_share": dg.MetadataValue.float(round(info.get("noise", 0) / max(1, out.height), 4)),
             "traces_per_task": markdown_table(per.with_columns(pl.col("cluster_id").fill_null("(unclustered)"))),
         }
     )
