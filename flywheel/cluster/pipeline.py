@@ -27,7 +27,7 @@ from flywheel.cluster.ids import NOISE, Registry, match
 from flywheel.cluster.scatter import scatter_png
 from flywheel.cluster.signature import signature
 from flywheel.lake import Lake
-from flywheel.scrub.pipeline import SCRUBBED
+from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 
 EMBEDDINGS, CLUSTERS, ASSIGNMENTS = "trace_embeddings", "task_clusters", "task_assignments"
 VECTOR = pl.Array(pl.Float32, 2 * DIM)
@@ -37,7 +37,7 @@ ASSIGNED = pl.Schema({"request_id": pl.String, "day": pl.Date, "cluster_id": pl.
 
 def embed_day(lake: Lake, day: date | str, cache: EmbeddingCache) -> pl.DataFrame:
     """Write the day's `trace_embeddings` partition; only texts never seen before are embedded."""
-    traces = lake.read(SCRUBBED, day, "traces", ["request_id", "day", "workload_id", "messages", "response_message"])
+    traces = read_scrubbed(lake, day, ["request_id", "day", "workload_id", "messages", "response_message"])
     with paused_gc():
         sigs = [
             signature(m, r, w) for m, r, w in traces.select("messages", "response_message", "workload_id").iter_rows()
@@ -69,10 +69,9 @@ def load_model(lake: Lake, version: str) -> TaskModel:
 
 
 def scrubbed_total(lake: Lake, days: list[date] | None = None) -> int:
-    """Scrubbed traces in the lake (or on `days`), from the partitions' manifests."""
-    return sum(
-        (lake.manifest(SCRUBBED, d) or {}).get("traces", 0) for d in (lake.days(SCRUBBED) if days is None else days)
-    )
+    """Scrubbed traces in the lake (or on `days`), from the manifests of the published partitions."""
+    days = lake.days(SCRUBBED) if days is None else days
+    return sum((lake.manifest(SCRUBBED, d) or {}).get("traces", 0) for d in days if is_published(lake, d))
 
 
 def members(lake: Lake) -> pl.DataFrame:
@@ -103,7 +102,7 @@ class Reclustering:
 def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
     """Fit a new clustering on every embedded trace and carry the ids over from the live one."""
     params = params or FitParams()
-    days = lake.days(EMBEDDINGS)
+    days = [d for d in lake.days(EMBEDDINGS) if is_published(lake, d)]  # a day blocked since is left out
     if not days:
         raise ValueError("no trace_embeddings yet: materialize trace_embeddings for some days first")
     data = pl.concat([lake.read(EMBEDDINGS, d, "embeddings") for d in days])

@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
 
+from flywheel.scrub.keys import entity_of
+from flywheel.scrub.names import drop_word_names, trim_person
 from flywheel.scrub.policy import Policy
 from flywheel.scrub.traces import keyed_values, map_message, texts_of
 
 Found = tuple[str, str]  # (entity, value)
-# JSON keys whose string values are people's names, whatever a recognizer makes of them.
-NAME_KEYS = re.compile(r"(?:^|_)(?:full|customer|contact|first|last|given|family|sender|recipient)?_?name$", re.I)
-NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}")
 
 
 @dataclass
@@ -82,13 +81,22 @@ class Scrubber:
         spans = []
         for r in results:
             rule = self.policy.rule(r.entity_type)
-            if rule is not None and r.score >= rule.threshold:
-                spans.append((r.start, r.end, r.entity_type, r.score, rule.operator))
+            if rule is None or r.score < rule.threshold:
+                continue
+            ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+            start = r.start
+            if ner and r.entity_type == "PERSON":
+                if drop_word_names(text, r.start, r.end):
+                    continue
+                start = trim_person(text, r.start, r.end)
+            spans.append((start, r.end, r.entity_type, r.score, rule.operator))
         spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
-        taken = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
+        # an allow-listed product name protects what lies inside it, not a value that contains it
+        allowed = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
+        taken: list[tuple[int, int]] = []
         out = []
         for start, end, entity, _, operator in spans:
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or any(s <= start and end <= e for s, e in allowed):
                 continue
             taken.append((start, end))
             value = text[start:end].strip()
@@ -118,10 +126,11 @@ class Scrubber:
         for text in texts:
             for entity, value in self.cache[text]:
                 values.setdefault(value, entity)
-        if "PERSON" in self.entities and self.policy.rule("PERSON").operator != "keep":
-            for key, value in keyed_values([*messages, response]):
-                if NAME_KEYS.search(key) and NAME_SHAPE.fullmatch(value) and not self._allowed(value):
-                    values.setdefault(value, "PERSON")
+        for key, value in keyed_values([*messages, response]):
+            entity = entity_of(key, value)
+            rule = self.policy.rule(entity) if entity else None
+            if rule is not None and rule.operator != "keep" and not self._allowed(value.strip()):
+                values.setdefault(value.strip(), entity)
         if not values:
             return TraceResult(messages, response)
         numbers: Counter = Counter()

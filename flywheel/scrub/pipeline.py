@@ -13,15 +13,20 @@ from flywheel.bulk import paused_gc
 from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.lake import Lake
 from flywheel.scrub.engine import Scrubber
-from flywheel.scrub.residual import find_residual
 from flywheel.scrub.traces import texts_of
+from flywheel.scrub.verify import Verifier
 
 SCRUBBED = "scrubbed_traces"
 # raw_logs columns carried over unchanged: none of them holds free text
 CARRIED = ["request_id", "timestamp", "day", "workload_id", "client_id", "model", "tools", "tool_choice",
            "finish_reason", "tools_offered", "tools_called", "n_messages", "prompt_tokens", "completion_tokens",
            "total_tokens", "latency_ms"]  # fmt: skip
-FAILURES = pl.Schema({"request_id": pl.String, "reason": pl.String})
+FAILURES = pl.Schema({"request_id": pl.String, "reason": pl.String, "kinds": pl.String})
+BLOCKED = "_blocked.json"
+
+
+class UnpublishedPartition(RuntimeError):
+    """A scrubbed day that failed verification: nothing downstream may read it."""
 
 
 @dataclass
@@ -31,62 +36,101 @@ class ScrubDayResult:
     failures: pl.DataFrame
     replaced: Counter  # (entity, operator) -> values replaced
     touched: int  # traces with at least one replacement
+    withheld: Counter  # kind -> calls withheld because the second detector found that kind
+    published: bool  # False when the share withheld passed the policy's limit
 
 
-def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1) -> ScrubDayResult:
-    """Scrub every call of the day. A call that cannot be scrubbed is listed with the kind of its
-    error in `failures` and left out: it is never passed through unscrubbed."""
+def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
+              verifier: Verifier | None = None) -> ScrubDayResult:  # fmt: skip
+    """Scrub every call of the day, then check each row about to be written with the second
+    detector (`verify.Verifier`). A call that cannot be scrubbed, or in which the second detector
+    still finds a personal value, is listed in `failures` with the kinds (never a value) and left
+    out: it is never passed through. When the share withheld passes the policy's
+    `max_withheld_share`, the day is written but not published: downstream steps refuse it."""
     raw = lake.read(RAW_LOGS, day, "records")
+    verifier = verifier or Verifier(scrubber.policy.allow_list)
     with paused_gc():
         parsed, failures = [], []
         for rid, messages, response in raw.select("request_id", "messages", "response_message").iter_rows():
             try:
                 parsed.append((rid, json.loads(messages), json.loads(response)))
             except (TypeError, ValueError) as exc:
-                failures.append((rid, f"unreadable messages: {type(exc).__name__}"))
+                failures.append((rid, f"unreadable messages: {type(exc).__name__}", ""))
         scrubber.detect((t for _, m, r in parsed for t in texts_of([*m, r])), workers=workers)
-        out_messages, out_response, counts, kept_ids = [], [], [], []
+        carried = {row["request_id"]: row for row in raw.select(CARRIED).iter_rows(named=True)}
+        rows, counts = [], {}
         replaced: Counter = Counter()
         for rid, messages, response in parsed:
             try:
                 result = scrubber.scrub_trace(messages, response)
             except Exception as exc:  # noqa: BLE001 - any failure quarantines the call, never passes it
-                failures.append((rid, f"scrub failed: {type(exc).__name__}"))
+                failures.append((rid, f"scrub failed: {type(exc).__name__}", ""))
                 continue
-            kept_ids.append(rid)
-            out_messages.append(json.dumps(result.messages, ensure_ascii=False))
-            out_response.append(json.dumps(result.response, ensure_ascii=False))
-            counts.append(sum(result.replaced.values()))
-            replaced.update(result.replaced)
+            row = {**carried[rid], "messages": json.dumps(result.messages, ensure_ascii=False),
+                   "response_message": json.dumps(result.response, ensure_ascii=False)}  # fmt: skip
+            rows.append(row)
+            counts[rid] = result.replaced
+        withheld: Counter = Counter()
+        kept = []
+        for row, found in zip(rows, verifier.check(rows), strict=True):
+            if found:
+                kinds = ",".join(sorted(found))
+                failures.append((row["request_id"], f"withheld: the second detector found {kinds}", kinds))
+                withheld.update(found.keys())
+            else:
+                kept.append(row)
+                replaced.update(counts[row["request_id"]])
     traces = (
-        pl.DataFrame(
-            {
-                "request_id": kept_ids,
-                "messages": out_messages,
-                "response_message": out_response,
-                "pii_replaced": pl.Series(counts, dtype=pl.Int32),
-            }
+        pl.DataFrame(kept, schema={**raw.select(CARRIED).schema, "messages": pl.String, "response_message": pl.String})
+        .with_columns(
+            pii_replaced=pl.Series([sum(counts[r["request_id"]].values()) for r in kept], dtype=pl.Int32),
+            policy_version=pl.lit(scrubber.policy.version),
         )
-        .join(raw.select(CARRIED), on="request_id", how="left")
-        .with_columns(policy_version=pl.lit(scrubber.policy.version))
         .select([*CARRIED[:6], "messages", "response_message", *CARRIED[6:], "pii_replaced", "policy_version"])
     )
     failed = pl.DataFrame(failures, schema=FAILURES, orient="row")
+    share = (failed.height - sum(1 for f in failures if not f[2])) / max(1, raw.height)
+    published = share <= scrubber.policy.max_withheld_share
     manifest = {"policy_version": scrubber.policy.version, "traces": traces.height, "failures": failed.height,
+                "withheld": dict(sorted(withheld.items())), "withheld_share": round(share, 4),
+                "published": published,
                 "replaced": {f"{e}/{o}": n for (e, o), n in sorted(replaced.items())}}  # fmt: skip
     lake.write_partition(SCRUBBED, day, {"traces": traces, "failures": failed}, manifest)
-    touched = sum(1 for c in counts if c)
-    return ScrubDayResult(date.fromisoformat(str(day)), traces, failed, replaced, touched)
+    touched = sum(1 for r in kept if counts[r["request_id"]])
+    return ScrubDayResult(date.fromisoformat(str(day)), traces, failed, replaced, touched, withheld, published)
 
 
-def residual_report(traces: pl.DataFrame) -> tuple[Counter, list[str]]:
-    """Structured personal values the strict second pass still finds: counts per kind, and the
-    request ids of the calls that hold them."""
+def is_published(lake: Lake, day: date | str) -> bool:
+    """A scrubbed day downstream steps may read: written, under the withheld limit, and not
+    blocked by a failed `residual_pii` check."""
+    manifest = lake.manifest(SCRUBBED, day)
+    blocked = (lake.partition_dir(SCRUBBED, day) / BLOCKED).exists()
+    return bool(manifest) and manifest.get("published", True) and not blocked
+
+
+def read_scrubbed(lake: Lake, day: date | str, columns: list[str] | None = None) -> pl.DataFrame:
+    """The day's scrubbed calls, for the steps after scrubbing; refuses a day that is not published."""
+    if not is_published(lake, day):
+        raise UnpublishedPartition(
+            f"scrubbed_traces for {day} is not published: it failed verification (see the residual_pii check "
+            "and the partition's failures table). Fix the policy and re-scrub the day."
+        )
+    return lake.read(SCRUBBED, day, "traces", columns)
+
+
+def block(lake: Lake, day: date | str, reason: dict) -> None:
+    """Mark a written day as failed, so every downstream step refuses it until it is re-scrubbed."""
+    (lake.partition_dir(SCRUBBED, day) / BLOCKED).write_text(json.dumps(reason, sort_keys=True))
+
+
+def residual_report(traces: pl.DataFrame, verifier: Verifier) -> tuple[Counter, list[str]]:
+    """What the second detector finds in a written table, over every column: counts per kind,
+    and the request ids of the calls that hold them."""
     kinds: Counter = Counter()
     where: list[str] = []
-    for rid, messages, response in traces.select("request_id", "messages", "response_message").iter_rows():
-        found = [k for t in texts_of([*json.loads(messages), json.loads(response)]) for k in find_residual(t)]
+    rows = list(traces.iter_rows(named=True))
+    for row, found in zip(rows, verifier.check(rows), strict=True):
         if found:
             kinds.update(found)
-            where.append(rid)
+            where.append(row["request_id"])
     return kinds, where

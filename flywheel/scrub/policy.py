@@ -37,6 +37,9 @@ class Policy(BaseModel):
     allow_list: list[str] = []
     patterns: list[PatternRule] = []
     salt_env: str = "FLYWHEEL_SCRUB_SALT"
+    # the largest share of a day's calls the second detector may withhold before the day is
+    # held back from every downstream step (the scrubber then misses too much: fix the policy)
+    max_withheld_share: float = Field(0.05, ge=0, le=1)
     version: str = ""
 
     def rule(self, entity: str) -> EntityRule | None:

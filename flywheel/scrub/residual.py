@@ -15,9 +15,11 @@ PHONE = re.compile(
     r"(?<![\w+])\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,3}(?![\w-])"  # +44 20 7946 0958
     r"|(?<![\w-])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"  # (415) 555-0134, 415-555-0134
 )
-CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+CARD = re.compile(r"(?<![\d.])(?:\d[ .-]?){11,18}\d(?![\d]|\.\d)")
+CARD_CUE = re.compile(r"(?i)(?:card|visa|mastercard|maestro|amex|debit|credit)\W+(?:\w+\W+){0,3}$")
+IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}")
 SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])")
+SSN_CUE = re.compile(r"(?i)(?:ssn|social security(?: number)?)\W{1,4}(?:is\s+)?(\d{3}[ .]?\d{2}[ .]?\d{4})(?!\d)")
 IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
 
@@ -53,12 +55,16 @@ def find_residual(text: str) -> Iterator[str]:
         yield "EMAIL_ADDRESS"
     for m in CARD.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if 13 <= len(digits) <= 19 and luhn_ok(digits):
+        cue = len(digits) == 12 and CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        if (13 <= len(digits) <= 19 or cue) and luhn_ok(digits):
             yield "CREDIT_CARD"
     for m in IBAN.finditer(text):
-        if iban_ok(m.group()):
+        value = m.group().upper()
+        if any(iban_ok(value[:end]) for end in range(len(value), 14, -1) if value[end - 1] != " "):
             yield "IBAN_CODE"
     for _ in SSN.finditer(text):
+        yield "US_SSN"
+    for _ in SSN_CUE.finditer(text):
         yield "US_SSN"
     for m in IPV4.finditer(text):
         if _ip_ok(m.group()):

@@ -1,13 +1,22 @@
 """`scrubbed_traces` and `residual_pii` on a real Dagster instance, downstream of `raw_logs`."""
 
+from collections import Counter
+
 import dagster as dg
+import polars as pl
 import pytest
 
+from flywheel.cluster.pipeline import embed_day
 from flywheel.defs.collect.assets import collect_logs
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import POLICY, scrubbed_traces
 from flywheel.defs.scrub.checks import residual_pii
+from flywheel.lake import Lake
+from flywheel.scrub import pipeline as scrub_pipeline
 from flywheel.scrub.engine import Scrubber, TraceResult
+from flywheel.scrub.pipeline import SCRUBBED, UnpublishedPartition, is_published, read_scrubbed
+from flywheel.scrub.quality import STRUCTURED
+from flywheel.scrub.verify import Verifier
 
 
 def _run(sample, tmp_path, instance):
@@ -45,7 +54,12 @@ def test_code_version_is_the_policy_version():
     assert scrubbed_traces.code_versions_by_key[dg.AssetKey("scrubbed_traces")] == POLICY.version
 
 
-def test_residual_check_fails_when_a_scrubber_lets_data_through(sample, tmp_path, monkeypatch: pytest.MonkeyPatch):
+def test_a_scrubber_that_lets_data_through_gets_its_calls_withheld_and_the_day_blocked(
+    sample, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    """The second detector inside the scrub step withholds every call that still holds a value;
+    past the policy's limit the day is not published and nothing downstream reads it."""
+
     def passes_everything_through(self, messages, response):
         return TraceResult(messages, response)
 
@@ -54,8 +68,39 @@ def test_residual_check_fails_when_a_scrubber_lets_data_through(sample, tmp_path
         result = _run(sample, tmp_path, instance)
     [check] = result.get_asset_check_evaluations()
     assert not check.passed
+    assert check.metadata["withheld_EMAIL_ADDRESS"].value > 0  # withheld, by kind
+    assert check.metadata["withheld_share"].value > POLICY.max_withheld_share
+    lake = Lake(tmp_path / "lake")
+    written = lake.read(SCRUBBED, sample.days[0], "traces")
+    structured = set(sample.pii.filter(pl.col("entity").is_in(sorted(STRUCTURED)))["value"])
+    assert not [v for v in structured if v in written.write_json()]
+    with pytest.raises(UnpublishedPartition, match=sample.days[0]):
+        read_scrubbed(lake, sample.days[0])
+
+
+def test_a_leak_written_anyway_fails_the_check_and_blocks_the_day(sample, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """Should a leaking row be written (here: the in-step detector is switched off), the check
+    finds it in the written partition, names kind and request id, and blocks the day downstream."""
+
+    def passes_everything_through(self, messages, response):
+        return TraceResult(messages, response)
+
+    class Blind(Verifier):
+        def check(self, rows):
+            return [Counter() for _ in rows]
+
+    monkeypatch.setattr(Scrubber, "scrub_trace", passes_everything_through)
+    monkeypatch.setattr(scrub_pipeline, "Verifier", Blind)  # the scrub step's; the check keeps its own
+    with dg.instance_for_test() as instance:
+        result = _run(sample, tmp_path, instance)
+    lake = Lake(tmp_path / "lake")
+    [check] = result.get_asset_check_evaluations()
+    assert not check.passed
     assert check.metadata["found_EMAIL_ADDRESS"].value > 0
-    assert check.metadata["calls_affected"].value > 0
+    assert check.metadata["calls_affected"].value > 0 and check.metadata["request_ids"].value
+    assert not is_published(lake, sample.days[0])
+    with pytest.raises(UnpublishedPartition):
+        embed_day(lake, sample.days[0], cache=None)
 
 
 def test_a_policy_change_lists_the_days_to_rescrub(sample, tmp_path, monkeypatch: pytest.MonkeyPatch):

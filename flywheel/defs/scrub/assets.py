@@ -14,6 +14,7 @@ from flywheel.scrub.engine import Scrubber
 from flywheel.scrub.pipeline import SCRUBBED, scrub_day
 from flywheel.scrub.policy import load_policy
 
+WITHHELD = {"kind": pl.String, "calls": pl.Int64}
 REPLACED = {"entity": pl.String, "operator": pl.String, "values_replaced": pl.Int64}
 POLICY = load_policy()  # FLYWHEEL_SCRUB_POLICY, else scrub_policy.yaml in the repository
 
@@ -36,7 +37,11 @@ def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg
         lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY), settings.scrub_workers()
     )
     n = result.traces.height
-    context.log.info(f"{n} calls scrubbed, {result.touched} with personal data, {result.failures.height} failed")
+    withheld = sum(1 for k in result.failures["kinds"] if k)
+    context.log.info(
+        f"{n} calls scrubbed, {result.touched} with personal data, {withheld} withheld by the second detector, "
+        f"{result.failures.height - withheld} failed" + ("" if result.published else "; the day is NOT published")
+    )
     rows = [{"entity": e, "operator": o, "values_replaced": c} for (e, o), c in sorted(result.replaced.items())]
     return dg.MaterializeResult(
         metadata={
@@ -44,6 +49,11 @@ def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg
             "policy_version": POLICY.version,
             "share_of_traces_touched": dg.MetadataValue.float(round(result.touched / max(1, n), 4)),
             "failures": result.failures.height,
+            "calls_withheld": withheld,
+            "withheld_per_kind": markdown_table(
+                pl.DataFrame(sorted(result.withheld.items()), schema=WITHHELD, orient="row")
+            ),
+            "published": result.published,
             "replaced_per_entity": markdown_table(pl.DataFrame(rows, schema=REPLACED)),
             "path": dg.MetadataValue.path(str(lake.lake().partition_dir(SCRUBBED, context.partition_key))),
         },

@@ -1,0 +1,88 @@
+"""Personal values for the PII evaluation set, drawn with Faker from many locales.
+
+Nothing here comes from `flywheel.sample` or from the scrubber's recognizers: names, phone
+numbers, addresses and bank numbers are what Faker's locale providers produce, in each country's
+own formats. The locales are split: the development part draws from one set of countries, the
+test part from another, so a recognizer shaped on the first meets formats it has not seen.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from faker import Faker
+
+LOCALES = {
+    "dev": ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "sv_SE", "pt_BR", "en_IN", "da_DK"],
+    "test": ["en_AU", "en_IE", "en_CA", "de_AT", "de_CH", "fr_CH", "nl_BE", "es_MX", "pt_PT", "cs_CZ", "fi_FI",
+             "no_NO", "ro_RO", "hr_HR", "tr_TR", "en_NG", "es_CO", "id_ID", "vi_VN", "sk_SK", "hu_HU", "lt_LT",
+             "sl_SI"],
+}  # fmt: skip
+KINDS = ("PERSON", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE",
+         "IP_ADDRESS", "US_SSN", "DATE_OF_BIRTH")  # fmt: skip
+CARD_TYPES = ("visa16", "visa13", "mastercard", "amex", "discover", "maestro", "jcb16", "diners")
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+class Values:
+    """One value of each kind at a time, in a locale picked per call."""
+
+    def __init__(self, split: str, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.fakers = {}
+        for i, loc in enumerate(LOCALES[split]):
+            fake = Faker(loc)
+            fake.seed_instance(seed * 1000 + i)
+            self.fakers[loc] = fake
+        self.us = Faker("en_US")
+        self.us.seed_instance(seed)
+
+    def draw(self) -> dict[str, str]:
+        loc = self.rng.choice(list(self.fakers))
+        fake, rng = self.fakers[loc], self.rng
+        first, last = fake.first_name(), fake.last_name()
+        return {
+            "locale": loc,
+            "PERSON": f"{first} {last}",
+            "FIRST_NAME": first,
+            "PHONE_NUMBER": fake.phone_number(),
+            "STREET_ADDRESS": _street(fake),
+            "CREDIT_CARD": _grouped(self.us.credit_card_number(card_type=rng.choice(CARD_TYPES)), rng),
+            "EMAIL_ADDRESS": rng.choice((fake.free_email, fake.company_email, fake.email))(),
+            "IBAN_CODE": _iban(fake, rng),
+            "IP_ADDRESS": self.us.ipv4_public() if rng.random() < 0.8 else self.us.ipv6(),
+            "US_SSN": _ssn(self.us.ssn(), rng),
+            "DATE_OF_BIRTH": _dob(fake.date_of_birth(minimum_age=18, maximum_age=90), rng),
+        }
+
+
+def _street(fake: Faker) -> str:
+    """The street line of an address (street and number in the country's order)."""
+    return fake.street_address().replace("\n", ", ").strip()
+
+
+def _grouped(digits: str, rng: random.Random) -> str:
+    sep = rng.choice(("", " ", "-", " ", "."))
+    if not sep:
+        return digits
+    return sep.join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
+def _iban(fake: Faker, rng: random.Random) -> str:
+    value = fake.iban()
+    if rng.random() < 0.4:
+        value = " ".join(value[i : i + 4] for i in range(0, len(value), 4))
+    return value.lower() if rng.random() < 0.15 else value
+
+
+def _ssn(value: str, rng: random.Random) -> str:
+    digits = value.replace("-", "")
+    return rng.choice((value, value, digits, f"{digits[:3]} {digits[3:5]} {digits[5:]}"))
+
+
+def _dob(d: date, rng: random.Random) -> str:
+    return rng.choice(
+        (d.isoformat(), f"{d.day:02d}/{d.month:02d}/{d.year}", f"{d.day}.{d.month}.{d.year}",
+         f"{MONTHS[d.month - 1]} {d.day}, {d.year}", f"{d.day} {MONTHS[d.month - 1]} {d.year}")
+    )  # fmt: skip

@@ -1,0 +1,117 @@
+"""People's names beyond what the small English NER model catches.
+
+- `NameCueRecognizer`: a capitalised name after words that introduce one (my name is, this is,
+  Hi, Dear, Regards, a dash before a sign-off, on behalf of, Mr/Ms/Dr, named, ...), in any
+  alphabet with diacritics and with particles (de, van, del, von, ...).
+- `GivenNameRecognizer`: a known given name followed by a capitalised surname. The given names
+  come from the `gender-guesser` package's list (about 45,000 names from 54 countries); given
+  names that are also everyday English words (Will, Bill, May, Mark, Grant, ...) count only after
+  a cue.
+- `drop_word_names`: removes NER hits that are one such everyday word ("Bill it to my card").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# Given names that are also common English words: a person only where a cue says so.
+WORD_NAMES = set(
+    "Will Bill May Mark Grant Chase Rose Hope Summer June April August Joy Faith Art Guy Max Miles Pat Ray Rich "
+    "Rob Sue Sunny Don Drew Gene Jack Frank Earl Dean Lane Page Reed Wade Young King Price Bond Glen Dale Cliff "
+    "Forest Brook Autumn Dawn Crystal Ruby Pearl Iris Lily Holly Ivy Amber Jade Violet Sky Star Rain Storm Misty "
+    "Buck Sly Hunter Mason Taylor Carter Cooper Baker Porter Parker Tanner Fisher Archer Miller Chance Honor "
+    "Justice Royal Sterling Major Noble Rocky Rusty Sandy Happy Lucky Angel Baby Bud Cash Chip Christian Colt "
+    "Crash Destiny Duke Ebony Essence Harmony Haven Heaven Jewel Journey Legend Liberty Love Lyric Magic Marvel "
+    "Melody Memory Merit Mercy Patience Precious Promise Prosper Rebel Serenity Shade Shadow Silver Sincere "
+    "Spirit Sugar Tempest Treasure Trinity True Unique Valor Verity Winter Wisdom Worth Zen Hi Hello Dear Thanks "
+    "Can Done Case Order Ticket Please Sales Team Support Service Customer Account Payment Card Invoice Office "
+    "Paris London Sydney Florence Georgia Virginia Austin Dallas Houston Phoenix Denver Jordan Lincoln Washington "
+    "Victoria Adelaide Brisbane Charlotte Madison Orlando Regina Santiago Lourdes Mercedes Porsche Tesla Dior "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
+    "November December Christmas Easter Google Amazon Apple Microsoft Oracle".split()
+)
+# a capitalised name word: Anna, O'Brien, McDonald, Jean-Luc (not "I'm")
+_UP = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
+_PARTICLE = r"(?:de|da|del|della|di|do|dos|das|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el|mac|st\.?)"
+NAME = rf"(?:{_UP})(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{0,2}}"
+_CUES = regex.compile(
+    rf"(?:\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
+    rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|[Bb]est|[Ss]incerely|--|—|–|[Oo]n behalf of|"
+    rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
+    rf"[Cc]olleague|[Aa]ccountant|[Mm]anager|[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|"
+    rf"[Bb]eneficiary:?|[Hh]older:?|[Rr]ecipient:?|[Cc]ardholder:?|[Pp]assenger:?|[Gg]uest:?|[Pp]atient:?)"
+    rf"[,:]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n]|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
+    rf"|(?<![\p{{L}}])({NAME})(?=,?\s*<?[\w.+-]+@)"  # Name <email>
+)
+_GIVEN_THEN_SURNAME = regex.compile(
+    rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{1,2}})(?![\p{{L}}])"
+)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names from gender-guesser's list, without those that are English words."""
+    import gender_guesser.detector as gd
+
+    names = gd.Detector(case_sensitive=True).names
+    stop = {w.capitalize() for w in STOP_WORDS}
+    return frozenset(n for n in names if len(n) > 1 and n not in WORD_NAMES and n not in stop)
+
+
+class NameCueRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="NameCues")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        out = []
+        for m in _CUES.finditer(text):
+            group = 1 if m.group(1) else 2
+            first = m.group(group).split()[0]
+            if first.lower() in STOP_WORDS or (first in WORD_NAMES and len(m.group(group).split()) == 1
+                                               and first not in given_names()):  # fmt: skip
+                continue
+            out.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.75))
+        return out
+
+
+class GivenNameRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="GivenNames")
+
+    def load(self) -> None:
+        given_names()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        names, out = given_names(), []
+        for m in _GIVEN_THEN_SURNAME.finditer(text):
+            surname = m.group(2).split()[-1]
+            if m.group(1) in names and surname.lower() not in STOP_WORDS:
+                out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))
+        return out
+
+
+def drop_word_names(text: str, start: int, end: int) -> bool:
+    """True for an NER person span that is one everyday word ("Bill it to my card")."""
+    return text[start:end].strip() in WORD_NAMES
+
+
+_TOKEN = regex.compile(r"[\p{L}'’-]+")
+
+
+def trim_person(text: str, start: int, end: int) -> int:
+    """The start of an NER person span without leading words that are not part of the name
+    ("Add Indira Comar", "I'm Gebhard Mude" -> the name alone), so the same person found here
+    and in a tool argument gets the same placeholder."""
+    names = given_names()
+    tokens = list(_TOKEN.finditer(text, start, end))
+    while len(tokens) > 1 and tokens[0].group() not in names and tokens[1].group() in names:
+        tokens.pop(0)
+    return tokens[0].start() if tokens else start

