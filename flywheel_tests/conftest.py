@@ -76,3 +76,12 @@ def make_record(**overrides: object) -> dict:
     }
     record.update(overrides)
     return record
+
+
+@pytest.fixture(scope="session")
+def scrubber():
+    """The repository's policy with the real Presidio analyzer and spaCy model (loaded once)."""
+    from flywheel.scrub.engine import Scrubber
+    from flywheel.scrub.policy import load_policy
+
+    return Scrubber(load_policy())

@@ -76,9 +76,10 @@ class Fit:
 
 
 def _distinct(keys: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """The distinct keys, the row of each one's first trace, and per trace its distinct index."""
-    index: dict[str, int] = {}
-    inverse = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
+    """The distinct keys (sorted: the fit does not depend on the order of the traces, which follows
+    their pseudonymised ids), the row of each one's first trace, and per trace its distinct index."""
+    index = {k: i for i, k in enumerate(sorted(set(keys)))}
+    inverse = np.fromiter((index[k] for k in keys), dtype=np.int64, count=len(keys))
     first = np.full(len(index), -1, dtype=np.int64)
     first[inverse[::-1]] = np.arange(len(keys) - 1, -1, -1)
     return list(index), first, inverse

@@ -18,35 +18,41 @@ import polars as pl
 
 from flywheel.ingest.pipeline import RAW_LOGS, ingest_days
 from flywheel.lake import Lake
-from flywheel.pii_eval.build import DAY, write_landing
 from flywheel.pii_eval.score import conversations, row_texts, score
 from flywheel.scrub.engine import Scrubber
+from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.pipeline import SCRUBBED, scrub_day
 from flywheel.scrub.policy import load_policy
 from flywheel.scrub.traces import map_message
+from flywheel.scrub.verify import Verifier
 
 
-def collect(records: list[dict], root: Path) -> tuple[Lake, date]:
-    """Collect the records into a lake under `root`, as `raw_logs`."""
-    write_landing(records, root / "landing")
-    lake, day = Lake(root / "lake"), DAY.date()
-    ingest_days(lake, root / "landing", {day})
-    return lake, day
+def collect(landing: Path, day: date, root: Path) -> Lake:
+    """Collect the landing folder's `day` into a lake under `root`, as `raw_logs`."""
+    lake = Lake(root / "lake")
+    ingest_days(lake, landing, {day})
+    return lake
 
 
-def run_flywheel(records: list[dict], truth: pl.DataFrame, workers: int = 1,
-                 scrubber: Scrubber | None = None) -> tuple[dict, float]:  # fmt: skip
-    """Scores and the scrub step's seconds (model loading excluded)."""
+def run_flywheel(landing: Path, day: date, truth: pl.DataFrame, workers: int = 1,
+                 scrubber: Scrubber | None = None) -> tuple[dict, float, int]:  # fmt: skip
+    """Scores, the scrub step's seconds (model loading excluded) and the messages scrubbed."""
     scrubber = scrubber or Scrubber(load_policy())
     scrubber._analyze(["warm-up: Jane Doe, jane@example.org"])
+    verifier = Verifier(scrubber.policy.allow_list)
+    verifier.detect(["warm-up: Jane Doe, +44 20 7946 0958"])
     with tempfile.TemporaryDirectory() as tmp:
-        lake, day = collect(records, Path(tmp))
+        lake = collect(landing, day, Path(tmp))
         raw = lake.read(RAW_LOGS, day, "records")
         t = time.perf_counter()
-        scrub_day(lake, day, scrubber, workers=workers)
+        scrub_day(lake, day, scrubber, workers=workers, verifier=verifier)
         seconds = time.perf_counter() - t
         written = lake.read(SCRUBBED, day, "traces")
-    return score(conversations(raw), conversations(written), row_texts(written), truth), seconds
+        ids = Pseudonyms(lake_salt(lake, scrubber.policy.salt_env), scrubber.policy.identifiers)
+    before = {ids("request_id", rid): convo for rid, convo in conversations(raw).items()}
+    truth = truth.with_columns(pl.col("request_id").map_elements(lambda r: ids("request_id", r), pl.String))
+    messages = sum(len(c) for c in before.values())
+    return score(before, conversations(written), row_texts(written), truth), seconds, messages
 
 
 def plain_presidio():
@@ -72,11 +78,10 @@ def plain_presidio():
     return scrub
 
 
-def run_plain(records: list[dict], truth: pl.DataFrame) -> tuple[dict, float]:
+def run_plain(landing: Path, day: date, truth: pl.DataFrame) -> tuple[dict, float]:
     scrub = plain_presidio()
     with tempfile.TemporaryDirectory() as tmp:
-        lake, day = collect(records, Path(tmp))
-        raw = lake.read(RAW_LOGS, day, "records")
+        raw = collect(landing, day, Path(tmp)).read(RAW_LOGS, day, "records")
     before = conversations(raw)
     t = time.perf_counter()
     after = {rid: [map_message(m, scrub) for m in convo] for rid, convo in before.items()}

@@ -44,6 +44,7 @@ def score(before: dict[str, list[dict]], after: dict[str, list[dict]], rows: dic
     """`before`/`after`: request id -> conversation (messages and reply) before and after
     scrubbing; `rows`: request id -> the whole written row as text (absent where withheld)."""
     planted, survived, withheld = Counter(), Counter(), Counter()
+    truth = truth.filter(pl.col("request_id").is_in(list(before)))  # calls collect accepted
     for rid, entity, value in truth.select("request_id", "entity", "value").unique().iter_rows():
         planted[entity] += 1
         if rid not in rows:

@@ -55,7 +55,7 @@ ADDRESS = (
     rf"|\b(?:(?:{_W}-)*\p{{Lu}}\p{{L}}{{2,}}?(?:{_SUFFIXES})|(?:{_W}-)+(?i:{_SUFFIXES}))\.?\s+{_NUM}\b{_UNIT}"
     rf"|\b(?:{_W}\s+){{1,2}}(?:Allé|Allee|Straße|Strasse|Weg|Vej|Gade|Laan|Straat|Gata|Gatan|Väg|Vägen|Tie|Katu|Utca|"
     rf"Ulice|Street|Road|Avenue|Lane)\s+{_NUM}\b{_UNIT}"  # Skibelund Allé 304, Baker Street 12
-    rf"|\b(?:Flat|Apartment|Apt\.?)\s+\d{{1,4}}[A-Za-z]?,\s+(?:{_W}\s+){{0,3}}(?:{_TYPES_AFTER})\b"
+    rf"|\b(?:Flat|Apartment|Apt\.?)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours)\s+{_FR}"
     rf"|\b[Rr]ue\s+{_FR}"  # 7, boulevard Germain; rue de Launay
     r"|\b(?:PSC|Unit|CMR)\s+\d{3,4},?\s+Box\s+\d{3,4}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"  # US military
@@ -64,7 +64,20 @@ ADDRESS = (
 )
 
 
-_ADDRESS = regex.compile(ADDRESS)
+# After words that introduce a place (at, to, address:, residing at, ...): capitalised words and
+# a house number in either order, up to the next comma or full stop (Kyrktorget 3, Campo Sampaio, 51,
+# 177 Hargreaves Ports).
+_PLACE_CUE = (
+    r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
+    r"[Ss]ite:?))"
+)
+_CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
+_NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
+CUED = (
+    rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+{_NAME_PART}){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
+    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?,?\s+(?!{_CALENDAR}){_W}(?:\s+{_W}){{0,2}})(?=\s*(?:[,;.)]|$))"
+)
+_ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 
 
 class StreetAddressRecognizer(EntityRecognizer):
@@ -77,4 +90,6 @@ class StreetAddressRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        return [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.7) for m in _ADDRESS.finditer(text)]
+        # a sentence's full stop is not part of the address
+        return [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.7)
+                for m in _ADDRESS.finditer(text)]  # fmt: skip

@@ -71,6 +71,7 @@ def entity_of(key: str, value: str) -> str | None:
     value = value.strip()
     if not value or len(value) > 200:
         return None
+    key = regex.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", key)  # contactNumber -> contact_Number
     for pattern, entity, shape in RULES:
         if pattern.search(key) and shape(value):  # type: ignore[operator]
             return entity

@@ -40,17 +40,20 @@ _UP = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+
 _PARTICLE = r"(?:de|da|del|della|di|do|dos|das|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el|mac|st\.?)"
 NAME = rf"(?:{_UP})(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{0,2}}"
 _CUES = regex.compile(
-    rf"(?:\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
-    rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|[Bb]est|[Ss]incerely|--|—|–|[Oo]n behalf of|"
+    rf"(?:(?:--|—|–|\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
+    rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
     rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
     rf"[Cc]olleague|[Aa]ccountant|[Mm]anager|[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|"
     rf"[Bb]eneficiary:?|[Hh]older:?|[Rr]ecipient:?|[Cc]ardholder:?|[Pp]assenger:?|[Gg]uest:?|[Pp]atient:?)"
-    rf"[,:]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n]|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
+    rf")[,:!]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n]|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
     rf"|(?<![\p{{L}}])({NAME})(?=,?\s*<?[\w.+-]+@)"  # Name <email>
 )
 _GIVEN_THEN_SURNAME = regex.compile(
     rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{1,2}})(?![\p{{L}}])"
 )
+
+
+_LOWER_WORD_BEFORE = regex.compile(r"\b\p{Ll}[\p{Ll}-]*,?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +95,12 @@ class GivenNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         names, out = given_names(), []
         for m in _GIVEN_THEN_SURNAME.finditer(text):
-            surname = m.group(2).split()[-1]
-            if m.group(1) in names and surname.lower() not in STOP_WORDS:
+            given, surname = m.group(1), m.group(2).split()[-1]
+            if surname.lower() in STOP_WORDS:
+                continue
+            # a given name that is also a word (Guy, Crystal, Per) counts mid-sentence, before a surname
+            mid_sentence = bool(_LOWER_WORD_BEFORE.search(text, 0, m.start()))
+            if given in names or (mid_sentence and given in WORD_NAMES and surname not in WORD_NAMES):
                 out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))
         return out
 

@@ -13,6 +13,7 @@ from flywheel.bulk import paused_gc
 from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.lake import Lake
 from flywheel.scrub.engine import Scrubber
+from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.traces import texts_of
 from flywheel.scrub.verify import Verifier
 
@@ -49,13 +50,14 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
     `max_withheld_share`, the day is written but not published: downstream steps refuse it."""
     raw = lake.read(RAW_LOGS, day, "records")
     verifier = verifier or Verifier(scrubber.policy.allow_list)
+    ids = Pseudonyms(lake_salt(lake, scrubber.policy.salt_env), scrubber.policy.identifiers)
     with paused_gc():
         parsed, failures = [], []
         for rid, messages, response in raw.select("request_id", "messages", "response_message").iter_rows():
             try:
                 parsed.append((rid, json.loads(messages), json.loads(response)))
             except (TypeError, ValueError) as exc:
-                failures.append((rid, f"unreadable messages: {type(exc).__name__}", ""))
+                failures.append((ids("request_id", rid), f"unreadable messages: {type(exc).__name__}", ""))
         scrubber.detect((t for _, m, r in parsed for t in texts_of([*m, r])), workers=workers)
         carried = {row["request_id"]: row for row in raw.select(CARRIED).iter_rows(named=True)}
         rows, counts = [], {}
@@ -64,12 +66,15 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
             try:
                 result = scrubber.scrub_trace(messages, response)
             except Exception as exc:  # noqa: BLE001 - any failure quarantines the call, never passes it
-                failures.append((rid, f"scrub failed: {type(exc).__name__}", ""))
+                failures.append((ids("request_id", rid), f"scrub failed: {type(exc).__name__}", ""))
                 continue
-            row = {**carried[rid], "messages": json.dumps(result.messages, ensure_ascii=False),
-                   "response_message": json.dumps(result.response, ensure_ascii=False)}  # fmt: skip
+            [response_out] = ids.messages([result.response])
+            row = {**carried[rid], "request_id": ids("request_id", rid),
+                   "client_id": ids("client_id", carried[rid]["client_id"]),
+                   "messages": json.dumps(ids.messages(result.messages), ensure_ascii=False),
+                   "response_message": json.dumps(response_out, ensure_ascii=False)}  # fmt: skip
             rows.append(row)
-            counts[rid] = result.replaced
+            counts[row["request_id"]] = result.replaced
         withheld: Counter = Counter()
         kept = []
         for row, found in zip(rows, verifier.check(rows), strict=True):

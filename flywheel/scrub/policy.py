@@ -34,6 +34,9 @@ class PatternRule(BaseModel):
 
 class Policy(BaseModel):
     entities: dict[str, EntityRule]
+    # gateway identifiers: "hash" (a salted pseudonym, the default) or "keep"
+    identifiers: dict[Literal["request_id", "client_id", "tool_call_id"], Literal["hash", "keep"]] = {
+        "request_id": "hash", "client_id": "hash", "tool_call_id": "hash"}  # fmt: skip
     allow_list: list[str] = []
     patterns: list[PatternRule] = []
     salt_env: str = "FLYWHEEL_SCRUB_SALT"

@@ -112,13 +112,13 @@ class IbanAnyCaseRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        out = []
-        for m in _IBAN.finditer(text):
-            value = m.group()
+        out, pos = [], 0
+        while m := _IBAN.search(text, pos):
+            value, pos = m.group(), m.start() + 1
             for end in range(len(value), 14, -1):
-                if value[end - 1] != " " and (end == len(value) or not value[end].isalnum() or value[end] == " ") \
-                        and iban_ok(value[:end].upper()):  # fmt: skip
+                if value[end - 1] != " " and (end == len(value) or value[end] == " ") and iban_ok(value[:end].upper()):
                     out.append(RecognizerResult("IBAN_CODE", m.start(), m.start() + end, 0.9))
+                    pos = m.start() + end
                     break
         return out
 

@@ -20,6 +20,8 @@ from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import scrubbed_traces
 from flywheel.lake import Lake
 from flywheel.sample.generator import generate
+from flywheel.scrub.identifiers import Pseudonyms, lake_salt
+from flywheel.scrub.policy import load_policy
 
 DAYS = [date(2026, 11, d).isoformat() for d in (1, 2, 3, 4)]
 LATE_TASK = "flight_search"  # the agent learns it on the last day
@@ -71,6 +73,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
             assert dg.materialize([task_assignments], partition_key=request.partition_key, instance=instance,
                                   resources=resources).success  # fmt: skip
         tick()
+    ids = Pseudonyms(lake_salt(w.lake), load_policy().identifiers)  # scrubbed_traces holds pseudonymised ids
+    w.truth = w.truth.with_columns(pl.col("request_id").map_elements(lambda r: ids("request_id", r), pl.String))
     return w
 
 

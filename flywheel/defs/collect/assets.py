@@ -5,11 +5,12 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
-from flywheel.defs.metadata import column_schema, counts, markdown_table
+from flywheel.defs.metadata import column_schema, counts, markdown_table, verified
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest import schema
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, DayResult, ingest_days
+from flywheel.scrub.verify import Verifier
 
 GROUP = "collect"
 
@@ -56,7 +57,8 @@ def collect_logs(context: dg.AssetExecutionContext, lake: LakeResource, landing:
 
 
 def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
-    raw = r.raw
+    """Counts and a preview; every raw string shown passed the second detector first."""
+    raw, v = r.raw, Verifier()
     tokens = raw.select(pl.col("prompt_tokens").sum(), pl.col("completion_tokens").sum()).row(0)
     return {
         "dagster/row_count": raw.height,
@@ -64,11 +66,11 @@ def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
         "prompt_tokens": dg.MetadataValue.int(int(tokens[0] or 0)),
         "completion_tokens": dg.MetadataValue.int(int(tokens[1] or 0)),
         "source_files": markdown_table(
-            pl.DataFrame({"file": list(r.lines_per_file), "lines": list(r.lines_per_file.values())})
+            verified(pl.DataFrame({"file": list(r.lines_per_file), "lines": list(r.lines_per_file.values())}), v)
         ),
-        "per_workload": markdown_table(counts(raw, "workload_id")),
-        "per_client": markdown_table(counts(raw, "client_id")),
-        "preview": markdown_table(raw.select(schema.PREVIEW_COLUMNS), max_rows=10),
+        "per_workload": markdown_table(verified(counts(raw, "workload_id"), v)),
+        "per_client": markdown_table(verified(counts(raw, "client_id"), v)),
+        "preview": markdown_table(verified(raw.select(schema.PREVIEW_COLUMNS).head(10), v), max_rows=10),
         "path": dg.MetadataValue.path(str(lake.lake().partition_dir(RAW_LOGS, r.day))),
     }
 
@@ -79,6 +81,6 @@ def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
         "dagster/row_count": q.height,
         "quarantined_share": dg.MetadataValue.float(round(q.height / max(1, r.counts["lines_read"]), 4)),
         "per_reason": markdown_table(counts(q, "reason_code")),
-        "examples": markdown_table(q.select("source_file", "source_line", "reason"), max_rows=10),
+        "examples": markdown_table(verified(q.select("source_file", "source_line", "reason").head(10), Verifier())),
         "path": dg.MetadataValue.path(str(lake.lake().partition_dir(QUARANTINE, r.day))),
     }

@@ -1,0 +1,86 @@
+"""The recognizers for values whose shape varies by country, and the key cues."""
+
+import pytest
+
+from flywheel.scrub.addresses import StreetAddressRecognizer
+from flywheel.scrub.keys import entity_of
+from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer
+from flywheel.scrub.shapes import IbanAnyCaseRecognizer, LuhnCardRecognizer, PhoneShapeRecognizer, SsnCueRecognizer
+
+
+def _found(recognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, [])]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["+44 (0)20 7946 0958", "0161 496 0123", "(04521) 067019", "+33 (0)4 65 74 95 80", "030 901820",
+     "(242)405-0728x6340", "001-355-364-4977x5766", "+49 30 901820", "08-531 947 50", "1-415-555-0143"],
+)  # fmt: skip
+def test_phone_numbers_in_national_and_international_formats(phone: str):
+    assert _found(PhoneShapeRecognizer(), f"you can reach me on {phone} tomorrow") == [phone]
+
+
+def test_a_bare_run_of_digits_is_a_phone_only_after_a_phone_word():
+    assert _found(PhoneShapeRecognizer(), "my mobile is 06123456") == ["06123456"]
+    assert _found(PhoneShapeRecognizer(), "call 4015550125 please") == ["4015550125"]
+    assert _found(PhoneShapeRecognizer(), "order 48213112 shipped") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 2026-11-02 at 16:30", "it costs 1,299.00 EUR", "build 4.12.7", "order #48213", "model gpt-4.1-2025-04-14"],
+)
+def test_dates_prices_versions_and_ids_are_not_phones(text: str):
+    assert _found(PhoneShapeRecognizer(), text) == []
+
+
+def test_cards_of_12_to_19_digits_with_dots_and_a_card_word_for_12():
+    assert _found(LuhnCardRecognizer(), "card 6011.3190.0200.6821 ok") == ["6011.3190.0200.6821"]
+    assert _found(LuhnCardRecognizer(), "my maestro card 5020 6121 2853") == ["5020 6121 2853"]
+    assert _found(LuhnCardRecognizer(), "reference 5020 6121 2853") == []
+
+
+def test_ibans_in_lower_case_and_odd_grouping_stop_at_the_checksum():
+    found = _found(IbanAnyCaseRecognizer(), "to gb82 west 1234 5698 7654 32 and to GB82WEST12345698765432 then")
+    assert found == ["gb82 west 1234 5698 7654 32", "GB82WEST12345698765432"]
+
+
+def test_undashed_ssn_after_its_name():
+    assert _found(SsnCueRecognizer(), "SSN 536228014, thanks") == ["536228014"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["Lindenstraße 12, 10115 Berlin", "Harri-Barth-Gasse 148", "Via Roma 5", "ul. Długa 7/9", "Sydløbsvej 56",
+     "12 Oak Ridge Avenue", "PSC 1234, Box 5678, APO AE 09012", "Flat 85, Fleming Vista", "7, boulevard Germain"],
+)  # fmt: skip
+def test_street_addresses_in_many_orders(address: str):
+    assert _found(StreetAddressRecognizer(), f"please send it to {address}.") == [address]
+
+
+def test_during_and_bring_are_not_streets():
+    assert _found(StreetAddressRecognizer(), "During 12 hours we bring 3 chairs; Station 4 is closed") == []
+
+
+def test_names_with_diacritics_particles_and_sign_offs():
+    assert _found(NameCueRecognizer(), "Thanks! -- Éléonore Foucher") == ["Éléonore Foucher"]
+    assert _found(NameCueRecognizer(), "My name is Helena van Laar, hi") == ["Helena van Laar"]
+    assert _found(GivenNameRecognizer(), "transfer it to Kjeld Hermansen today") == ["Kjeld Hermansen"]
+
+
+def test_everyday_words_that_are_also_names_are_not_people():
+    assert _found(GivenNameRecognizer(), "Bill Gates? No: Will Smith and May June") == []
+    assert _found(NameCueRecognizer(), "Hi, I'm fine") == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "entity"),
+    [("phone", "0705316157", "PHONE_NUMBER"), ("contactNumber", "+41 32 502 95 18", "PHONE_NUMBER"),
+     ("contact_number", "+41 32 502 95 18", "PHONE_NUMBER"), ("holder", "Jan de Vries", "PERSON"),
+     ("account", "premium", None), ("iban", "gb82west12345698765432", "IBAN_CODE"), ("ssn", "536228014", "US_SSN"),
+     ("date_of_birth", "12.03.1984", "DATE_OF_BIRTH"), ("address", "Röhrichtstr. 5/9", "STREET_ADDRESS"),
+     ("product", "Acme Router X2", None)],
+)  # fmt: skip
+def test_a_key_says_what_its_value_is_when_the_value_has_the_shape(key: str, value: str, entity: str | None):
+    assert entity_of(key, value) == entity

@@ -1,0 +1,32 @@
+"""The second detector: its own walk over every field, its own detectors."""
+
+from flywheel.scrub.verify import Verifier, strings
+
+
+def test_strings_walks_every_column_json_inside_strings_and_keys():
+    row = {"client_id": "web", "tools": '[{"function": {"name": "lookup", "parameters": {"jane@x.org": 1}}}]',
+           "messages": '[{"role": "tool", "name": "x", "content": "{\\"a\\": [\\"deep\\"]}"}]', "n": 3}  # fmt: skip
+    texts = {t for _, t in strings(row)}
+    assert {"web", "lookup", "jane@x.org", "deep", "tool", "x"} <= texts
+
+
+def test_finds_phone_numbers_of_many_regions_names_addresses_and_structured_values():
+    v = Verifier(["Acme Mesh Node"])
+    found = v.check([
+        {"m": "call 0161 496 0123"}, {"m": "ruf an: 030 901820 55"}, {"m": "+33 6 12 34 56 78"},
+        {"m": "Please ask Hans Müller to call back."}, {"m": "ship to 12 Oak Ridge Avenue, Portland, OR 97205"},
+        {"m": "iban gb82 west 1234 5698 7654 32"}, {"m": "SSN 536228014"}, {"name": "jane.doe@example.org"},
+    ])  # fmt: skip
+    expected = ["PHONE_NUMBER", "PHONE_NUMBER", "PHONE_NUMBER", "PERSON", "STREET_ADDRESS", "IBAN_CODE", "US_SSN",
+                "EMAIL_ADDRESS"]  # fmt: skip
+    assert [kind in f for kind, f in zip(expected, found, strict=True)] == [True] * len(expected)
+
+
+def test_scrubbed_text_models_dates_tool_ids_and_allowed_products_pass():
+    v = Verifier(["Acme Mesh Node"])
+    rows = [
+        {"m": "Hi <PERSON_1>, we will call <PHONE_NUMBER_1> about your Acme Mesh Node."},
+        {"model": "gpt-4.1-2025-04-14", "id": "call_rVpsx4v3gqX1"},
+        {"m": "Schedule 'Q3 planning' 2026-04-05 16:30, ticket TCK-52949, order 48213, total 1,299.00"},
+    ]
+    assert [sum(f.values()) for f in v.check(rows)] == [0, 0, 0]
