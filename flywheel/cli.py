@@ -138,8 +138,24 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(func=_demo)
 
+    known = sub.add_parser("hash-values", help="hash a list of values (one per line) for the policy's known_values")
+    known.add_argument("file", type=Path, help="the values, one per line (a CRM export's names, emails, ...)")
+    known.add_argument("--out", type=Path, required=True, help="the hashes file to write; name it in the policy")
+    known.set_defaults(func=_hash_values)
+
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+def _hash_values(args: argparse.Namespace) -> int:
+    from flywheel.scrub.known import hash_values
+
+    values = args.file.read_text().splitlines()
+    args.out.write_text(hash_values(values))
+    args.out.chmod(0o600)
+    print(f"{sum(1 for v in values if v.strip())} values hashed into {args.out}; add to the scrub policy:\n"
+          f"known_values:\n  - {{file: {args.out.name}, entity: PERSON}}   # the entity of these values")  # fmt: skip
+    return 0
 
 
 if __name__ == "__main__":

@@ -23,18 +23,24 @@ _TYPES_AFTER = (
     "Ville|Common|Commons|Corner|Corners|Center|Centre|Circus|Cross|Nook|Oval|Pass|Pines|Plains|Prairie|Ranch"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
+# (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
+# Slovak, Croatian and Slovenian, Lithuanian, Turkish, Indonesian, Vietnamese street words)
 _TYPES_BEFORE = (
-    "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Borgo|Largo|Contrada|Strada|Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|"
-    "Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|Callejón|Rambla|Vía|Canale|Vicolo|Salita|Trecho|Ladeira|Beco|Rua|Travessa|Largo|Praça|Alameda|Estrada|Rue|Avenue|"
-    "Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Ul\\.|ul\\.|ulica|Ulica|al\\.|Al\\.|aleja|Aleja|"
-    "os\\.|pl\\.|Strada|Bulevardul|Calea|Strada|Str\\.|Sokak|Caddesi|Cadde|Đường|Phố|Jalan|Jl\\.|Gg\\."
+    "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Borgo|Largo|Contrada|Strada|Salita|Lungomare|Canale|Stretto|"
+    "Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
+    "Callejón|Rambla|Vía|Privada|Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
+    "Diagonal|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
+    "Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Chaussée|Sentier|Ruelle|Ul\\.|ul\\.|"
+    "ulica|Ulica|al\\.|Al\\.|aleja|Aleja|os\\.|pl\\.|plac|Plac|Bulevardul|Calea|Aleea|Șoseaua|Soseaua|Piața|"
+    "Str\\.|Strada|Ulice|Námestie|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
+    "Jln\\.|Jl\\.|Gang|Gg\\."
 )
 # Street words that end a compound name (Lindenstraße, Sydløbsvej, Thijnboulevard, Rensdreef)
 _SUFFIXES = (
     "straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|hof|"
     "laan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|gatan|vägen|väg|gränd|"
-    "stigen|veien|vei|gata|gaten|katu|tie|kuja|polku|utca|út|tér|ulice|náměstí|cesta|gasse|sokak|caddesi|"
-    "yolu|bulvarı"
+    "stigen|veien|vei|vegen|veg|gata|gaten|gate|katu|tie|kuja|polku|kaari|rinne|utca|út|tér|köz|sor|ulice|"
+    "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
 _FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:\s+{_W})?"
 _NUM = r"\d{1,5}(?:\s?[A-Za-z])?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?"

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import multiprocessing
 import re
-import signal
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
 
+from flywheel.bulk import in_forks
 from flywheel.scrub.keys import entity_of
 from flywheel.scrub.names import drop_word_names, trim_person
 from flywheel.scrub.policy import Policy
@@ -56,18 +55,10 @@ class Scrubber:
         """
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
         if workers > 1 and len(todo) >= 50 * workers:
-            global _forked
-            _forked = self
             size = -(-len(todo) // (workers * 4))
             chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_default_signals)
-            try:
-                for chunk, found in zip(chunks, pool.map(_analyze_in_fork, chunks), strict=True):
-                    self.cache.update(zip(chunk, found, strict=True))
-                pool.close()  # let the workers finish and exit on their own
-            finally:
-                pool.terminate()
-                pool.join()
+            for chunk, found in zip(chunks, in_forks(self._analyze, chunks, workers), strict=True):
+                self.cache.update(zip(chunk, found, strict=True))
             return
         self.cache.update(zip(todo, self._analyze(todo), strict=True))
 
@@ -143,21 +134,6 @@ class Scrubber:
             return pattern.sub(lambda m: tokens[m.group()], text)
 
         return TraceResult([map_message(m, edit) for m in messages], map_message(response, edit), replaced)
-
-
-_forked: Scrubber | None = None  # the scrubber a forked worker inherited
-
-
-def _default_signals() -> None:
-    """A forked worker inherits the parent's signal handlers; Dagster's turn SIGTERM into an
-    interrupt error that the worker would print while the pool shuts down."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _analyze_in_fork(texts: list[str]) -> list[list[Found]]:
-    assert _forked is not None
-    return _forked._analyze(texts)
 
 
 def _bounded(value: str) -> str:

@@ -20,6 +20,8 @@ from typing import Literal
 from flywheel.lake import Lake
 
 IdOperator = Literal["hash", "keep"]
+# pseudonyms in letters only: a hex digest's digit runs can pass a card's Luhn or an IBAN's mod-97
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 PREFIX = {"request_id": "req-", "client_id": "client-", "tool_call_id": "call_"}
 
 
@@ -48,7 +50,7 @@ class Pseudonyms:
         if value is None or self.rules.get(field, "hash") == "keep":
             return value
         digest = hmac.new(self.salt, f"{field}:{value}".encode(), hashlib.sha256).hexdigest()
-        return PREFIX[field] + digest[:20]
+        return PREFIX[field] + digest[:20].translate(_LETTERS)
 
     def messages(self, messages: list[dict]) -> list[dict]:
         """Tool-call ids in a conversation (the call's `id`, the result's `tool_call_id`)."""

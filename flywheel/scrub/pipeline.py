@@ -77,7 +77,7 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
             counts[row["request_id"]] = result.replaced
         withheld: Counter = Counter()
         kept = []
-        for row, found in zip(rows, verifier.check(rows), strict=True):
+        for row, found in zip(rows, verifier.check(rows, workers=workers), strict=True):
             if found:
                 kinds = ",".join(sorted(found))
                 failures.append((row["request_id"], f"withheld: the second detector found {kinds}", kinds))

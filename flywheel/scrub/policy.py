@@ -32,6 +32,11 @@ class PatternRule(BaseModel):
     operator: Operator = "placeholder"
 
 
+class KnownValues(BaseModel):
+    file: str  # a hashes file written by `flywheel hash-values`, relative to the policy file
+    entity: str
+
+
 class Policy(BaseModel):
     entities: dict[str, EntityRule]
     # gateway identifiers: "hash" (a salted pseudonym, the default) or "keep"
@@ -39,11 +44,13 @@ class Policy(BaseModel):
         "request_id": "hash", "client_id": "hash", "tool_call_id": "hash"}  # fmt: skip
     allow_list: list[str] = []
     patterns: list[PatternRule] = []
+    known_values: list[KnownValues] = []
     salt_env: str = "FLYWHEEL_SCRUB_SALT"
     # the largest share of a day's calls the second detector may withhold before the day is
     # held back from every downstream step (the scrubber then misses too much: fix the policy)
     max_withheld_share: float = Field(0.05, ge=0, le=1)
     version: str = ""
+    folder: str = ""  # the policy file's folder: known_values files are found from it
 
     def rule(self, entity: str) -> EntityRule | None:
         if entity in self.entities:
@@ -59,6 +66,9 @@ class Policy(BaseModel):
         names = [e for e, r in self.entities.items() if r.operator != "keep"]
         return names + [p.entity for p in self.patterns if p.operator != "keep" and p.entity not in names]
 
+    def known_file(self, known: KnownValues) -> Path:
+        return Path(self.folder or ".") / known.file
+
     @property
     def salt(self) -> bytes:
         return os.environ.get(self.salt_env, f"flywheel-{self.version}").encode()
@@ -69,6 +79,13 @@ def load_policy(path: str | Path | None = None) -> Policy:
     path = Path(path or os.environ.get("FLYWHEEL_SCRUB_POLICY") or DEFAULT_PATH)
     raw = yaml.safe_load(path.read_text())
     policy = Policy.model_validate(raw)
-    canonical = json.dumps(policy.model_dump(exclude={"version"}), sort_keys=True)
+    policy.folder = str(path.resolve().parent)
+    # the version covers the content of the known-values files too: a new customer list re-scrubs
+    files = [hashlib.sha256(policy.known_file(k).read_bytes()).hexdigest() for k in policy.known_values
+             if policy.known_file(k).is_file()]  # fmt: skip
+    canonical = json.dumps([policy.model_dump(exclude={"version", "folder"}), files], sort_keys=True)
     policy.version = hashlib.sha256(canonical.encode()).hexdigest()[:12]
+    for k in policy.known_values:
+        if policy.rule(k.entity) is None:
+            raise ValueError(f"{path}: known_values entity {k.entity} has no rule under entities")
     return policy

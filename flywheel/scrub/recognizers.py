@@ -31,6 +31,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 )
 
 from flywheel.scrub.addresses import StreetAddressRecognizer  # noqa: E402
+from flywheel.scrub.known import KnownValuesRecognizer  # noqa: E402
 from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer  # noqa: E402
 from flywheel.scrub.policy import Policy  # noqa: E402
 from flywheel.scrub.shapes import (  # noqa: E402
@@ -105,6 +106,7 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         PatternRecognizer(supported_entity=p.entity, patterns=[Pattern(p.name, p.regex, p.score)], name=p.name)
         for p in policy.patterns
     ]
+    candidates += [KnownValuesRecognizer(policy.known_file(k), k.entity) for k in policy.known_values]
     for recognizer in candidates:
         if wanted & set(recognizer.supported_entities):
             registry.add_recognizer(recognizer)

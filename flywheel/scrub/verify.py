@@ -20,13 +20,16 @@ from functools import lru_cache
 
 import phonenumbers
 import pyap
+import regex
 
+from flywheel.bulk import in_forks
 from flywheel.scrub.residual import find_residual
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
 _PHONE_CANDIDATE = re.compile(r"(?<![\w.\-/])(?:\+|00)?[\d(][\d ().\-/]{6,22}\d(?![\w]|[.\-/:]\d)")
 _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
@@ -100,8 +103,11 @@ class Verifier:
         self.cache: dict[str, tuple[str, ...]] = {}
 
     def _names(self, texts: list[str]) -> list[int]:
-        out = []
-        for doc in _nlp().pipe(texts, batch_size=64):
+        """Per text, the names NER finds. Only texts with two capitalised words in a row can hold
+        one (the only kind of name counted), so only those are parsed."""
+        out = [0] * len(texts)
+        maybe = [i for i, t in enumerate(texts) if _TWO_CAPITALS.search(t)]
+        for i, doc in zip(maybe, _nlp().pipe((texts[i] for i in maybe), batch_size=64), strict=True):
             n = 0
             for ent in doc.ents:
                 words = ent.text.split()
@@ -111,22 +117,35 @@ class Verifier:
                     and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
                 ):
                     n += 1
-            out.append(n)
+            out[i] = n
         return out
 
-    def detect(self, texts: Iterable[str]) -> None:
-        """Analyse every text not seen before (names in one spaCy batch)."""
+    def detect(self, texts: Iterable[str], workers: int = 1) -> None:
+        """Analyse every text not seen before; with `workers` > 1 the texts are split across forked
+        processes that share the loaded model."""
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if workers > 1 and len(todo) >= 50 * workers:
+            _nlp()  # loaded once, before the fork
+            size = -(-len(todo) // (workers * 4))
+            chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+            for chunk, found in zip(chunks, in_forks(self._analyze, chunks, workers), strict=True):
+                self.cache.update(zip(chunk, found, strict=True))
+            return
+        self.cache.update(zip(todo, self._analyze(todo), strict=True))
+
+    def _analyze(self, todo: list[str]) -> list[tuple[str, ...]]:
+        out = []
         cleaned = [PLACEHOLDER.sub("·", t) for t in todo]
         names = self._names([self.allow.sub("·", t) if self.allow else t for t in cleaned])
-        for text, clean, n_names in zip(todo, cleaned, names, strict=True):
+        for clean, n_names in zip(cleaned, names, strict=True):
             kinds = list(find_residual(clean))
             kinds += ["PHONE_NUMBER"] * (phones(clean) if "PHONE_NUMBER" not in kinds else 0)
             kinds += ["STREET_ADDRESS"] * addresses(clean) + ["PERSON"] * n_names
-            self.cache[text] = tuple(kinds)
+            out.append(tuple(kinds))
+        return out
 
-    def check(self, rows: list[dict]) -> list[Counter]:
+    def check(self, rows: list[dict], workers: int = 1) -> list[Counter]:
         """Per row, the kinds of personal value found anywhere in it (empty when clean)."""
         texts = [[t for _, t in strings(row)] for row in rows]
-        self.detect(t for ts in texts for t in ts)
+        self.detect((t for ts in texts for t in ts), workers=workers)
         return [Counter(k for t in ts for k in self.cache[t]) for ts in texts]

@@ -86,7 +86,7 @@ def test_a_leak_written_anyway_fails_the_check_and_blocks_the_day(sample, tmp_pa
         return TraceResult(messages, response)
 
     class Blind(Verifier):
-        def check(self, rows):
+        def check(self, rows, workers=1):
             return [Counter() for _ in rows]
 
     monkeypatch.setattr(Scrubber, "scrub_trace", passes_everything_through)
