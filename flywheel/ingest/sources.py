@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -87,3 +88,9 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return type(exc).__name__
+
+
+def file_key(name: str) -> str:
+    """A landing file's name as Dagster's storage may hold it (sensor cursor, metadata): a hash.
+    File names can carry a person's name or an email; the lake's manifests map keys back."""
+    return "file-" + hashlib.sha256(name.encode()).hexdigest()[:12]

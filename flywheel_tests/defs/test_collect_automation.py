@@ -10,6 +10,7 @@ import dagster as dg
 from flywheel.definitions import defs as project_definitions
 from flywheel.defs.collect.sensors import landing_files
 from flywheel.defs.resources import LakeResource, LandingResource
+from flywheel.ingest.sources import file_key
 from flywheel_tests.conftest import make_record
 
 
@@ -40,7 +41,7 @@ def test_sensor_requests_the_days_new_files_touch_and_remembers_them(sample, tmp
     first = _tick(landing, lake)
     assert sorted(r.partition_key for r in first.run_requests) == sample.days
     assert len({r.run_key for r in first.run_requests}) == len(sample.days)
-    assert set(json.loads(first.cursor)) == {p.name for p in landing.iterdir()}
+    assert set(json.loads(first.cursor)) == {file_key(p.name) for p in landing.iterdir()}
 
     again = _tick(landing, lake, first.cursor)
     assert isinstance(again, dg.SkipReason)
@@ -67,6 +68,6 @@ def test_todays_lines_wait_for_their_partition(tmp_path):
     os.utime(path, (now.timestamp(), now.timestamp()))
     result = _tick(landing, lake)
     assert [r.partition_key for r in result.run_requests] == ["2026-11-02"]
-    assert "today.jsonl" not in json.loads(result.cursor)  # looked at again until today's partition exists
+    assert file_key("today.jsonl") not in json.loads(result.cursor)  # looked at again until today's partition exists
     later = _tick(landing, lake, result.cursor)
     assert [r.run_key for r in later.run_requests] == [r.run_key for r in result.run_requests]  # deduplicated

@@ -9,7 +9,7 @@ from flywheel.defs.jobs import ingest_job
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest.pipeline import refresh_index
-from flywheel.ingest.sources import list_landing
+from flywheel.ingest.sources import file_key, list_landing
 
 
 @dg.sensor(job=ingest_job, minimum_interval_seconds=60)
@@ -20,7 +20,7 @@ def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landi
     the same files."""
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     files = list_landing(landing.path)
-    new = [f for f in files if seen.get(f.name) != f.signature]
+    new = [f for f in files if seen.get(file_key(f.name)) != f.signature]
     if not new:
         return dg.SkipReason(f"No new or changed files among {len(files)} in the landing folder.")
     index = refresh_index(lake.lake(), files)
@@ -44,5 +44,5 @@ def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landi
         dg.RunRequest(partition_key=d, run_key=f"{d}:{hashlib.sha1('|'.join(sorted(v)).encode()).hexdigest()[:12]}")
         for d, v in sorted(requests.items())
     ]
-    cursor = {**seen, **{f.name: f.signature for f in new if f.name not in waiting}}
+    cursor = {**seen, **{file_key(f.name): f.signature for f in new if f.name not in waiting}}
     return dg.SensorResult(run_requests=run_requests, cursor=json.dumps(cursor, sort_keys=True))
