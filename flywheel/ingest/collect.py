@@ -82,12 +82,16 @@ class Collector:
                 ts, ts_derived = datetime.fromtimestamp(file.mtime_ns / 1e9, UTC), True
             else:
                 ts, ts_derived = parse_timestamp(record.timestamp), False
+            rid = record.request_id or "sha256:" + hashlib.sha256(line).hexdigest()[:32]
+            row = schema.raw_row(record, rid, ts, ts_derived, file.name, line_no)
         except Rejected as rej:
             batch.quarantined.append((batch.day, file.name, line_no, rej.code, rej.reason, line))
             return
-        rid = record.request_id or "sha256:" + hashlib.sha256(line).hexdigest()[:32]
+        except Exception as exc:  # noqa: BLE001 - one record never stops the others; its content is not quoted
+            reason = f"record could not be read ({type(exc).__name__})"
+            batch.quarantined.append((batch.day, file.name, line_no, "unreadable_record", reason, line))
+            return
         where = f"{file.name}:{line_no}"
-        row = schema.raw_row(record, rid, ts, ts_derived, file.name, line_no)
         kept = self.seen.get(rid)
         if kept is None:
             self.seen[rid] = (batch.day, where)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-NonNegative = Annotated[int, msgspec.Meta(ge=0)]
+NonNegative = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]  # stored as Int64
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 
 
@@ -120,7 +120,7 @@ def _check_messages(messages: list[Message], where: str) -> None:
         for j, call in enumerate(m.tool_calls or ()):
             try:
                 args = _json.decode(call.function.arguments)
-            except msgspec.DecodeError:
+            except (msgspec.DecodeError, RecursionError):
                 args = None
             if not isinstance(args, dict):
                 raise Rejected(
@@ -137,6 +137,8 @@ def decode_record(line: bytes) -> LogRecord:
         record = _decoder.decode(line)
     except msgspec.DecodeError as exc:
         raise _decode_error(exc) from None
+    except RecursionError:
+        raise Rejected("invalid_json", "line nests JSON too deep to read") from None
     _check_messages(record.request.messages, "$.request.messages[{}]")
     _check_messages([c.message for c in record.response.choices], "$.response.choices[{}].message")
     return record

@@ -19,9 +19,12 @@ def parse_timestamp(value: str | int | float) -> datetime:
             ts = datetime.fromisoformat(value)
         except ValueError:
             raise Rejected("invalid_value", "invalid value: `$.timestamp` is not ISO 8601") from None
-        return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
-    seconds = value / 1000 if value > 1e11 else value
+        try:
+            return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+        except OverflowError:  # 9999-12-31T23:00:00-05:00 is past the last representable instant
+            raise Rejected("invalid_value", "invalid value: `$.timestamp` is out of range") from None
     try:
+        seconds = value / 1000 if value > 1e11 else value
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
         raise Rejected("invalid_value", "invalid value: `$.timestamp` is out of range") from None
@@ -38,13 +41,13 @@ def _own_day(line: bytes, file_day: date) -> date | None:
     """The day of a line's own timestamp, `file_day` for a record without one, None if unreadable."""
     try:
         value = _stamp_decoder.decode(line).timestamp
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return None
     if value is None:
         return file_day
     try:
         return parse_timestamp(value).date()
-    except (Rejected, TypeError):
+    except (Rejected, TypeError, OverflowError, ValueError):
         return None
 
 
