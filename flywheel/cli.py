@@ -77,6 +77,7 @@ def _demo(args: argparse.Namespace) -> int:
             counts = dict((lake.manifest("raw_logs", day) or {}).get("counts", {}))
             scrubbed = lake.manifest("scrubbed_traces", day) or {}
             counts["scrubbed"] = scrubbed.get("traces", 0)
+            counts["withheld"] = scrubbed.get("withheld_calls", 0)  # by the second detector
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))

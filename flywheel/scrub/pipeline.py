@@ -94,11 +94,12 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
         .select([*CARRIED[:6], "messages", "response_message", *CARRIED[6:], "pii_replaced", "policy_version"])
     )
     failed = pl.DataFrame(failures, schema=FAILURES, orient="row")
-    share = (failed.height - sum(1 for f in failures if not f[2])) / max(1, raw.height)
+    withheld_calls = sum(1 for f in failures if f[2])
+    share = withheld_calls / max(1, raw.height)
     published = share <= scrubber.policy.max_withheld_share
     manifest = {"policy_version": scrubber.policy.version, "traces": traces.height, "failures": failed.height,
-                "withheld": dict(sorted(withheld.items())), "withheld_share": round(share, 4),
-                "published": published,
+                "withheld": dict(sorted(withheld.items())), "withheld_calls": withheld_calls,
+                "withheld_share": round(share, 4), "published": published,
                 "replaced": {f"{e}/{o}": n for (e, o), n in sorted(replaced.items())}}  # fmt: skip
     lake.write_partition(SCRUBBED, day, {"traces": traces, "failures": failed}, manifest)
     touched = sum(1 for r in kept if counts[r["request_id"]])
