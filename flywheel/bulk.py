@@ -41,11 +41,14 @@ def _call(chunk: list) -> list:
     return _fn(chunk)
 
 
-def in_forks(fn: Callable[[list], list], chunks: list[list], workers: int) -> list[list]:
-    """`fn` over each chunk in forked processes, which share what this one loaded (models,
-    caches) copy-on-write instead of loading their own. Results come back in chunk order."""
+def in_forks(fn: Callable[[list], list], items: list, workers: int) -> list:
+    """`fn(items)` computed in `workers` forked processes (a few chunks each), which share what
+    this one loaded (models, caches) copy-on-write instead of loading their own; one result per
+    item, in order."""
     global _fn
     _fn = fn
+    size = -(-len(items) // (workers * 4))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_default_signals)
     try:
         results = pool.map(_call, chunks)
@@ -54,4 +57,4 @@ def in_forks(fn: Callable[[list], list], chunks: list[list], workers: int) -> li
         pool.terminate()
         pool.join()
         _fn = None
-    return results
+    return [r for chunk in results for r in chunk]

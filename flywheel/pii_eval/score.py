@@ -18,21 +18,14 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from flywheel.scrub.quality import tool_arguments
 from flywheel.scrub.traces import texts_of
 
 _WORD = re.compile(r"[^\W\d_][\w'-]+|\d+")
 
 
 def _args(messages: list[dict]) -> list[dict]:
-    out = []
-    for m in messages:
-        for call in m.get("tool_calls") or ():
-            try:
-                args = json.loads(call["function"]["arguments"])
-            except ValueError:
-                args = None
-            out.append(args if isinstance(args, dict) else {})
-    return out
+    return [args or {} for args in tool_arguments(messages)]
 
 
 def _user(messages: list[dict]) -> str:

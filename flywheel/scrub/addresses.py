@@ -6,8 +6,10 @@ US military addresses (PSC 1234, Box 5678, APO AE 09012)."""
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from flywheel.scrub.shapes import CodeRecognizer
 
 _W = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"  # a capitalised word, maybe hyphenated
 _LOW = r"(?:de|da|del|della|des|di|do|dos|das|du|la|le|les|van|von|der|den|y|e|et|of|the|di)"
@@ -86,14 +88,11 @@ CUED = (
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 
 
-class StreetAddressRecognizer(EntityRecognizer):
+class StreetAddressRecognizer(CodeRecognizer):
     """Street addresses (case-sensitive: street words are capitalised)."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["STREET_ADDRESS"], name="StreetAddress")
-
-    def load(self) -> None:
-        pass
+        super().__init__("STREET_ADDRESS", "StreetAddress")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         # a sentence's full stop is not part of the address

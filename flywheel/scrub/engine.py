@@ -54,13 +54,9 @@ class Scrubber:
         loaded model with this one (copy-on-write) instead of loading their own.
         """
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if workers > 1 and len(todo) >= 50 * workers:
-            size = -(-len(todo) // (workers * 4))
-            chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            for chunk, found in zip(chunks, in_forks(self._analyze, chunks, workers), strict=True):
-                self.cache.update(zip(chunk, found, strict=True))
-            return
-        self.cache.update(zip(todo, self._analyze(todo), strict=True))
+        parallel = workers > 1 and len(todo) >= 50 * workers
+        found = in_forks(self._analyze, todo, workers) if parallel else self._analyze(todo)
+        self.cache.update(zip(todo, found, strict=True))
 
     def _analyze(self, texts: list[str]) -> list[list[Found]]:
         results = self.batch.analyze_iterator(texts, language="en", batch_size=self.batch_size, entities=self.entities)

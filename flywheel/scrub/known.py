@@ -18,8 +18,10 @@ import secrets
 from pathlib import Path
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from flywheel.scrub.shapes import CodeRecognizer
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}@._+'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]")
 
@@ -35,7 +37,7 @@ def hash_values(values: list[str], salt: bytes | None = None) -> str:
     return "\n".join([f"salt {salt.decode()}", *keys]) + "\n"
 
 
-class KnownValuesRecognizer(EntityRecognizer):
+class KnownValuesRecognizer(CodeRecognizer):
     """Finds the values of a hashes file in text, as `entity`."""
 
     def __init__(self, path: Path, entity: str, max_tokens: int = 5) -> None:
@@ -43,10 +45,7 @@ class KnownValuesRecognizer(EntityRecognizer):
             raise FileNotFoundError(f"the scrub policy's known_values file {path} does not exist")
         head, *keys = path.read_text().split()[1:]
         self.salt, self.keys, self.max_tokens = head.encode(), set(keys), max_tokens
-        super().__init__(supported_entities=[entity], name=f"KnownValues:{path.name}")
-
-    def load(self) -> None:
-        pass
+        super().__init__(entity, f"KnownValues:{path.name}")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         tokens = list(_TOKEN.finditer(text))

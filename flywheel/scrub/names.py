@@ -15,9 +15,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from flywheel.scrub.shapes import CodeRecognizer
 
 # Given names that are also common English words: a person only where a cue says so.
 WORD_NAMES = set(
@@ -66,12 +68,9 @@ def given_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 1 and n not in WORD_NAMES and n not in stop)
 
 
-class NameCueRecognizer(EntityRecognizer):
+class NameCueRecognizer(CodeRecognizer):
     def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="NameCues")
-
-    def load(self) -> None:
-        pass
+        super().__init__("PERSON", "NameCues")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = []
@@ -85,9 +84,9 @@ class NameCueRecognizer(EntityRecognizer):
         return out
 
 
-class GivenNameRecognizer(EntityRecognizer):
+class GivenNameRecognizer(CodeRecognizer):
     def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="GivenNames")
+        super().__init__("PERSON", "GivenNames")
 
     def load(self) -> None:
         given_names()

@@ -23,7 +23,7 @@ STRUCTURED = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_S
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 
 
-def _calls(messages: list[dict]) -> list[dict | None]:
+def tool_arguments(messages: list[dict]) -> list[dict | None]:
     """Each tool call's arguments, or None where they no longer parse as a JSON object."""
     out: list[dict | None] = []
     for m in messages:
@@ -63,7 +63,7 @@ def evaluate(pairs: Iterable[tuple[str, list[dict], list[dict]]], truth: pl.Data
         words_total += sum(before_words.values())
         words_lost += sum((before_words - after_words).values())
         convo_before, convo_after = _conversation(before), _conversation(after)
-        for call_before, call_after in zip(_calls(before), _calls(after), strict=True):
+        for call_before, call_after in zip(tool_arguments(before), tool_arguments(after), strict=True):
             for key, value in (call_before or {}).items():
                 if isinstance(value, str) and len(value) > 2 and value in convo_before:
                     args_total += 1

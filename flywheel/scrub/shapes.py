@@ -13,6 +13,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from flywheel.scrub.residual import iban_ok, luhn_ok
 
+
+class CodeRecognizer(EntityRecognizer):
+    """A Presidio recognizer whose decision is code rather than a list of patterns: nothing to load."""
+
+    def __init__(self, entity: str, name: str) -> None:
+        super().__init__(supported_entities=[entity], name=name)
+
+    def load(self) -> None:
+        pass
+
+
 # -- phone numbers -----------------------------------------------------------------------------
 _PHONE = regex.compile(
     r"(?<![\w+/.,:-])(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ \t().\-/]{0,3}\d){5,17}"
@@ -52,14 +63,11 @@ def phone_score(candidate: str, before: str) -> float:
     return 0.55 if digits >= 10 else 0.0
 
 
-class PhoneShapeRecognizer(EntityRecognizer):
+class PhoneShapeRecognizer(CodeRecognizer):
     """Phone numbers in international and national formats of any country, with extensions."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneShapes")
-
-    def load(self) -> None:
-        pass
+        super().__init__("PHONE_NUMBER", "PhoneShapes")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = []
@@ -80,15 +88,12 @@ _SSN = regex.compile(
 )
 
 
-class LuhnCardRecognizer(EntityRecognizer):
+class LuhnCardRecognizer(CodeRecognizer):
     """Luhn-valid runs of 13-19 digits (spaces, dashes or dots between), and of 12 digits
     (Maestro) where a card word comes before."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["CREDIT_CARD"], name="CardDigits")
-
-    def load(self) -> None:
-        pass
+        super().__init__("CREDIT_CARD", "CardDigits")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = []
@@ -101,15 +106,12 @@ class LuhnCardRecognizer(EntityRecognizer):
         return out
 
 
-class IbanAnyCaseRecognizer(EntityRecognizer):
+class IbanAnyCaseRecognizer(CodeRecognizer):
     """IBANs in upper or lower case, grouped or not, whose mod-97 checksum holds (the longest
     valid prefix of the candidate, so a word after it is not swallowed)."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["IBAN_CODE"], name="IbanAnyCase")
-
-    def load(self) -> None:
-        pass
+        super().__init__("IBAN_CODE", "IbanAnyCase")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out, pos = [], 0
@@ -123,14 +125,11 @@ class IbanAnyCaseRecognizer(EntityRecognizer):
         return out
 
 
-class SsnCueRecognizer(EntityRecognizer):
+class SsnCueRecognizer(CodeRecognizer):
     """US social security numbers written without dashes, after a word that names them."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["US_SSN"], name="SsnWithCue")
-
-    def load(self) -> None:
-        pass
+        super().__init__("US_SSN", "SsnWithCue")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         return [RecognizerResult("US_SSN", m.start(1), m.end(1), 0.85) for m in _SSN.finditer(text)]

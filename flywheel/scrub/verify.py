@@ -124,14 +124,11 @@ class Verifier:
         """Analyse every text not seen before; with `workers` > 1 the texts are split across forked
         processes that share the loaded model."""
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if workers > 1 and len(todo) >= 50 * workers:
+        parallel = workers > 1 and len(todo) >= 50 * workers
+        if parallel:
             _nlp()  # loaded once, before the fork
-            size = -(-len(todo) // (workers * 4))
-            chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            for chunk, found in zip(chunks, in_forks(self._analyze, chunks, workers), strict=True):
-                self.cache.update(zip(chunk, found, strict=True))
-            return
-        self.cache.update(zip(todo, self._analyze(todo), strict=True))
+        found = in_forks(self._analyze, todo, workers) if parallel else self._analyze(todo)
+        self.cache.update(zip(todo, found, strict=True))
 
     def _analyze(self, todo: list[str]) -> list[tuple[str, ...]]:
         out = []
