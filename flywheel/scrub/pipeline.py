@@ -24,6 +24,7 @@ CARRIED = ["request_id", "timestamp", "day", "workload_id", "client_id", "model"
            "total_tokens", "latency_ms"]  # fmt: skip
 FAILURES = pl.Schema({"request_id": pl.String, "reason": pl.String, "kinds": pl.String})
 BLOCKED = "_blocked.json"
+MAX_TEXT = 1_000_000  # characters: spaCy refuses longer texts (E088); such a call is left out
 
 
 class UnpublishedPartition(RuntimeError):
@@ -55,9 +56,16 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
         parsed, failures = [], []
         for rid, messages, response in raw.select("request_id", "messages", "response_message").iter_rows():
             try:
-                parsed.append((rid, json.loads(messages), json.loads(response)))
-            except (TypeError, ValueError) as exc:
+                convo = (rid, json.loads(messages), json.loads(response))
+            except (TypeError, ValueError, RecursionError) as exc:
                 failures.append((ids("request_id", rid), f"unreadable messages: {type(exc).__name__}", ""))
+                continue
+            longest = max(map(len, texts_of([*convo[1], convo[2]])), default=0)
+            if longest > MAX_TEXT:
+                reason = f"too long to scrub: a text of {longest:,} characters (the limit is {MAX_TEXT:,})"
+                failures.append((ids("request_id", rid), reason, ""))
+                continue
+            parsed.append(convo)
         scrubber.detect((t for _, m, r in parsed for t in texts_of([*m, r])), workers=workers)
         carried = {row["request_id"]: row for row in raw.select(CARRIED).iter_rows(named=True)}
         rows, counts = [], {}

@@ -1,4 +1,4 @@
-"""Gateway identifiers are pseudonymised in `scrubbed_traces`; raw strings in metadata are verified."""
+"""What scrub_day writes besides scrubbed text: pseudonymised ids, verified metadata, calls it must leave out."""
 
 import json
 from datetime import date
@@ -52,3 +52,17 @@ def test_raw_strings_shown_in_metadata_are_withheld_when_personal():
     out = verified(df, Verifier())
     assert out["client_id"].to_list() == ["web", "[withheld: EMAIL_ADDRESS]", "[withheld: PHONE_NUMBER]"]
     assert out["tools"].to_list()[1] == ["[withheld: EMAIL_ADDRESS]"] and out["n"].to_list() == [1, 2, 3]
+
+
+def test_a_call_too_long_to_scrub_is_left_out_with_its_reason_and_the_day_goes_on(tmp_path, scrubber):
+    (tmp_path / "landing").mkdir()
+    huge = _record("big", "web")
+    huge["request"]["messages"][0]["content"] = "word " * 250_000
+    lines = [huge, _record("ok", "web")]
+    (tmp_path / "landing" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines))
+    lake = Lake(tmp_path / "lake")
+    ingest_days(lake, tmp_path / "landing", {date(2026, 11, 2)})
+    result = scrub_day(lake, "2026-11-02", scrubber)
+    assert result.traces.height == 1 and result.published
+    [reason] = result.failures["reason"].to_list()
+    assert reason.startswith("too long to scrub: a text of 1,250,000 characters")
