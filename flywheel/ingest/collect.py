@@ -15,6 +15,7 @@ import polars as pl
 
 from flywheel.ingest import schema
 from flywheel.ingest.contract import Rejected, decode_record
+from flywheel.ingest.landing_index import Span, home_day
 from flywheel.ingest.sources import LandingFile, read_lines
 from flywheel.ingest.timestamps import assign_days, parse_timestamp
 
@@ -55,7 +56,8 @@ class Collector:
     then the first one read (files in name order, lines in order).
     """
 
-    def __init__(self, days: set[date], seen: dict[str, str] | None = None) -> None:
+    def __init__(self, days: set[date], seen: dict[str, str] | None = None, span: Span | None = None) -> None:
+        self.span = span
         self.batches = {d: DayBatch(d) for d in sorted(days)}
         self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
 
@@ -63,9 +65,17 @@ class Collector:
         read = read_lines(file.path)
         line_days = assign_days(read.lines, file.day)
         for line_no, (line, day) in enumerate(zip(read.lines, line_days, strict=True), start=1):
-            batch = self.batches.get(day)
-            if batch is not None:
-                batch.lines_read[file.name] += 1
+            batch = self.batches.get(home_day(day, file, self.span))
+            if batch is None:
+                continue
+            batch.lines_read[file.name] += 1
+            if batch.day != day:  # dated outside the partitions: accounted for, and quarantined, here
+                assert self.span is not None
+                edge = f"before the first partition ({self.span[0]})" if day < self.span[0] else \
+                    f"after the last partition ({self.span[1]})"  # fmt: skip
+                reason = f"outside the partitions: its timestamp is {edge}"
+                batch.quarantined.append((batch.day, file.name, line_no, "outside_partitions", reason, line))
+            else:
                 self._add_line(batch, file, line_no, line)
         if read.error is not None:
             # The unreadable rest of the file counts as one quarantined entry, on the day reading stopped.
@@ -109,9 +119,10 @@ class Collector:
         batch.duplicates.append((batch.day, rid, file.name, line_no, kept_where))
 
 
-def collect(files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None) -> dict[date, DayBatch]:
+def collect(files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None,
+            span: Span | None = None) -> dict[date, DayBatch]:  # fmt: skip
     """Collect the given days from the given files. See `Collector`."""
-    collector = Collector(days, seen)
+    collector = Collector(days, seen, span)
     for file in files:
         collector.add_file(file)
     return collector.batches

@@ -37,6 +37,33 @@ def update_index(files: list[LandingFile], cached: Index | None) -> Index:
     return index
 
 
-def files_touching(files: list[LandingFile], index: Index, days: set[date]) -> list[LandingFile]:
-    wanted = {d.isoformat() for d in days}
-    return [f for f in files if wanted & index[f.name]["days"].keys()]
+Span = tuple[date, date]  # the first and last day a partition exists or will exist for
+
+
+def clamp(day: date, span: Span) -> date:
+    return min(max(day, span[0]), span[1])
+
+
+def home_day(day: date, file: LandingFile, span: Span | None) -> date:
+    """The partition that accounts for a line of `day`: its own, or for a line dated outside the
+    partitions (1900, 9999) the file's own day brought into range, where it is quarantined."""
+    if span is None or span[0] <= day <= span[1]:
+        return day
+    return clamp(file.day, span)
+
+
+def files_touching(
+    files: list[LandingFile], index: Index, days: set[date], span: Span | None = None
+) -> list[LandingFile]:
+    """The files with lines that `days` account for (see `home_day`)."""
+
+    def homes(f: LandingFile) -> set[date]:
+        return {home_day(date.fromisoformat(d), f, span) for d in index[f.name]["days"]}
+
+    return [f for f in files if days & homes(f)]
+
+
+def lines_accounted_to(index: Index, files: list[LandingFile], day: date, span: Span | None = None) -> int:
+    """How many landing lines `day`'s partitions must account for (see `home_day`)."""
+    return sum(n for f in files for d, n in index[f.name]["days"].items()
+               if home_day(date.fromisoformat(d), f, span) == day)  # fmt: skip

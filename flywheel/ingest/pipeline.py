@@ -10,7 +10,7 @@ import polars as pl
 
 from flywheel.bulk import paused_gc
 from flywheel.ingest.collect import DayBatch, collect
-from flywheel.ingest.landing_index import Index, files_touching, update_index
+from flywheel.ingest.landing_index import Index, Span, files_touching, update_index
 from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
 
@@ -48,12 +48,14 @@ def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
     return seen
 
 
-def ingest_days(lake: Lake, landing: str | Path, days: set[date]) -> list[DayResult]:
-    """Collect `days` from the landing folder and write both assets' partitions for each."""
+def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | None = None) -> list[DayResult]:
+    """Collect `days` from the landing folder and write both assets' partitions for each. With
+    `span` (first and last partition day), lines dated outside it are quarantined on the day of
+    their file (brought into the span) instead of waiting for a partition that never comes."""
     with paused_gc():
         files = list_landing(landing)
-        files = files_touching(files, refresh_index(lake, files), days)
-        batches = collect(files, days, earlier_request_ids(lake, min(days)))
+        files = files_touching(files, refresh_index(lake, files), days, span)
+        batches = collect(files, days, earlier_request_ids(lake, min(days)), span)
         return [_write(lake, batch) for batch in batches.values()]
 
 

@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +12,7 @@ from flywheel.ingest.sources import list_landing
 from flywheel_tests.conftest import make_record
 
 DEEP = "[" * 10_000 + "]" * 10_000
+SPAN = (date(2025, 1, 1), date(2026, 11, 30))
 
 
 def _collect(tmp_path, lines: list[bytes]):
@@ -21,8 +22,8 @@ def _collect(tmp_path, lines: list[bytes]):
     stamp = datetime(2026, 11, 1, 23, tzinfo=UTC).timestamp()  # the file's day, for records without a timestamp
     os.utime(folder / "a.jsonl", (stamp, stamp))
     files = list_landing(folder)
-    days = {date(2026, 11, 1), date(2026, 11, 2)}
-    collector = Collector(days)
+    days = {SPAN[0] + timedelta(days=i) for i in range((SPAN[1] - SPAN[0]).days + 1)}  # every partition
+    collector = Collector(days, span=SPAN)
     for f in files:
         collector.add_file(f)
     return collector.batches
@@ -54,7 +55,7 @@ def test_deep_json_huge_numbers_and_out_of_range_dates_are_quarantined_per_line(
         _with(["timestamp"], "1" + "0" * 400),
     ]
     batches = _collect(tmp_path, [_good(1), *hostile, _good(2)])
-    day = batches[min(batches)]
+    day = batches[date(2026, 11, 1)]
     assert set(day.accepted) == {"r1", "r2"}
     quarantined = [q for b in batches.values() for q in b.quarantined]
     assert [q[2] for q in sorted(quarantined, key=lambda q: q[2])] == list(range(2, 2 + len(hostile)))
@@ -79,3 +80,34 @@ def test_no_value_in_any_field_escapes_the_per_line_handling(tmp_path, field, va
     quarantined = sum(len(b.quarantined) for b in batches.values())
     assert {"r1", "r2"} <= accepted
     assert len(accepted) + quarantined == 3
+
+
+def test_lines_dated_outside_the_partitions_are_quarantined_on_their_files_day(tmp_path):
+    from flywheel.ingest.pipeline import ingest_days
+    from flywheel.lake import Lake
+
+    lines = [_good(1), _with(["timestamp"], '"1900-01-01T00:00:00Z"'), _with(["timestamp"], '"9999-01-01T00:00:00Z"')]
+    _collect(tmp_path, lines)  # writes the file, dated 2026-11-01
+    span = (date(2025, 1, 1), date(2026, 11, 30))
+    [day] = ingest_days(Lake(tmp_path / "lake"), tmp_path / "landing", {date(2026, 11, 1)}, span)
+    assert day.counts["lines_read"] == 3 and day.counts["accepted"] == 1 and day.counts["quarantined"] == 2
+    reasons = sorted(day.quarantine["reason"])
+    assert reasons == ["outside the partitions: its timestamp is after the last partition (2026-11-30)",
+                       "outside the partitions: its timestamp is before the first partition (2025-01-01)"]  # fmt: skip
+
+
+def test_the_accounting_check_counts_out_of_range_lines_on_the_day_that_holds_them(tmp_path):
+    import dagster as dg
+
+    from flywheel.defs.collect.assets import collect_logs
+    from flywheel.defs.collect.checks import every_line_accounted_for
+    from flywheel.defs.resources import LakeResource, LandingResource
+
+    _collect(tmp_path, [_good(1), _with(["timestamp"], '"1900-01-01T00:00:00Z"')])
+    resources = {"lake": LakeResource(root=str(tmp_path / "lake")),
+                 "landing": LandingResource(folder=str(tmp_path / "landing"))}  # fmt: skip
+    with dg.instance_for_test() as instance:
+        result = dg.materialize([collect_logs, every_line_accounted_for], partition_key="2026-11-01",
+                                instance=instance, resources=resources)  # fmt: skip
+    [check] = result.get_asset_check_evaluations()
+    assert check.passed and check.metadata["quarantined"].value == 1 and check.metadata["lines_in_landing"].value == 2

@@ -6,7 +6,7 @@ import dagster as dg
 import polars as pl
 
 from flywheel.defs.metadata import column_schema, counts, markdown_table, verified
-from flywheel.defs.partitions import daily
+from flywheel.defs.partitions import daily, span
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest import schema
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, DayResult, ingest_days
@@ -47,7 +47,7 @@ def _daily_table(key: str, table: pl.Schema, description: str) -> dg.AssetSpec:
 def collect_logs(context: dg.AssetExecutionContext, lake: LakeResource, landing: LandingResource):
     """Read the landing files that touch this day and write both partitions atomically."""
     day = date.fromisoformat(context.partition_key)
-    [result] = ingest_days(lake.lake(), landing.path, {day})
+    [result] = ingest_days(lake.lake(), landing.path, {day}, span())
     c = result.counts
     context.log.info(
         f"{day}: {c['lines_read']} lines from {len(result.lines_per_file)} files -> {c['accepted']} accepted, "

@@ -1,9 +1,12 @@
 """Every input line of a day is accounted for: accepted + duplicates + quarantined = lines read."""
 
+from datetime import date
+
 import dagster as dg
 
-from flywheel.defs.partitions import daily
+from flywheel.defs.partitions import daily, span
 from flywheel.defs.resources import LakeResource, LandingResource
+from flywheel.ingest.landing_index import lines_accounted_to
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, refresh_index
 from flywheel.ingest.sources import list_landing
 
@@ -22,8 +25,8 @@ def every_line_accounted_for(
         "duplicates": store.read(RAW_LOGS, day, "duplicates", columns=["request_id"]).height,
         "quarantined": store.read(QUARANTINE, day, "lines", columns=["source_file"]).height,
     }
-    index = refresh_index(store, list_landing(landing.path))
-    in_landing = sum(entry["days"].get(day, 0) for entry in index.values())
+    files = list_landing(landing.path)
+    in_landing = lines_accounted_to(refresh_index(store, files), files, date.fromisoformat(day), span())
     total = sum(written.values())
     return dg.AssetCheckResult(
         passed=total == in_landing,
