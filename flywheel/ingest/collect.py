@@ -16,7 +16,7 @@ import polars as pl
 from flywheel.ingest import schema
 from flywheel.ingest.contract import Rejected, decode_record
 from flywheel.ingest.landing_index import Span, home_day
-from flywheel.ingest.sources import LandingFile, read_lines
+from flywheel.ingest.sources import LandingFile, read_file
 from flywheel.ingest.timestamps import assign_days, parse_timestamp
 
 
@@ -62,7 +62,7 @@ class Collector:
         self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
 
     def add_file(self, file: LandingFile) -> None:
-        read = read_lines(file.path)
+        read = read_file(file)
         line_days = assign_days(read.lines, file.day)
         for line_no, (line, day) in enumerate(zip(read.lines, line_days, strict=True), start=1):
             batch = self.batches.get(home_day(day, file, self.span))

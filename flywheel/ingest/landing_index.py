@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from flywheel.ingest.sources import LandingFile, read_lines
+from flywheel.ingest.sources import LandingFile, read_file
 from flywheel.ingest.timestamps import assign_days
 
 Index = dict[str, dict]  # file name -> {"signature": str, "days": {"YYYY-MM-DD": line count}}
@@ -17,7 +17,7 @@ Index = dict[str, dict]  # file name -> {"signature": str, "days": {"YYYY-MM-DD"
 
 def scan_file(file: LandingFile) -> dict[str, int]:
     """Lines per day in one file; an unreadable remainder counts as one line on its day."""
-    read = read_lines(file.path)
+    read = read_file(file)
     days = assign_days(read.lines, file.day)
     counts = Counter(d.isoformat() for d in days)
     if read.error is not None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-PATTERNS = ("*.jsonl", "*.jsonl.gz")
+PATTERNS = (".jsonl", ".jsonl.gz")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class LandingFile:
     name: str
     size: int
     mtime_ns: int
+    refused: str | None = None  # why the file is not read at all (a symlink out of the folder, ...)
 
     @property
     def signature(self) -> str:
@@ -41,17 +43,48 @@ class FileLines:
 
 
 def list_landing(folder: str | Path) -> list[LandingFile]:
-    """Every JSONL or gzipped JSONL file under `folder`, recursively, in name order."""
+    """Every JSONL or gzipped JSONL file under `folder`, recursively, in name order.
+
+    Never read, but listed with the reason (so that each is quarantined as one entry): a symlink
+    whose target lies outside the folder, and a subfolder that cannot be listed. Symlinks to
+    folders are not followed."""
     root = Path(folder)
     if not root.is_dir():
         return []
-    files = []
-    for pattern in PATTERNS:
-        for path in root.rglob(pattern):
-            if path.is_file():
-                st = path.stat()
-                files.append(LandingFile(path, path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+    inside = root.resolve()
+    files, stack = [], [root]
+    while stack:
+        here = stack.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError as exc:
+            st = here.lstat()
+            reason = f"folder could not be listed: {_describe(exc)}"
+            files.append(LandingFile(here, here.relative_to(root).as_posix() + "/", 0, st.st_mtime_ns, reason))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+            elif entry.name.endswith(PATTERNS):
+                files.append(_landing_file(root, inside, path))
     return sorted(files, key=lambda f: f.name)
+
+
+def _landing_file(root: Path, inside: Path, path: Path) -> LandingFile:
+    name = path.relative_to(root).as_posix()
+    if path.is_symlink() and not path.resolve().is_relative_to(inside):
+        st = path.lstat()
+        return LandingFile(
+            path, name, st.st_size, st.st_mtime_ns, "symlink to a file outside the landing folder: not read"
+        )
+    st = path.stat()
+    return LandingFile(path, name, st.st_size, st.st_mtime_ns)
+
+
+def read_file(file: LandingFile) -> FileLines:
+    """`read_lines`, or no lines and the reason for a file that must not be read."""
+    return FileLines(error=file.refused) if file.refused else read_lines(file.path)
 
 
 def read_lines(path: Path) -> FileLines:
@@ -68,7 +101,14 @@ def read_lines(path: Path) -> FileLines:
                 for line in f:
                     out.lines.append(line.rstrip(b"\r\n"))
         else:
-            lines = path.read_bytes().split(b"\n")
+            data = path.read_bytes()
+            if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+                out.error = "file is UTF-16 or UTF-32 (it starts with a byte order mark): convert it to UTF-8"
+                return out
+            if b"\r" in data and b"\n" not in data:
+                out.error = "file ends its lines with CR only (classic Mac): convert them to LF"
+                return out
+            lines = data.split(b"\n")
             if lines[-1] == b"":
                 lines.pop()  # the text after the final newline is not a line
             out.lines = [line.removesuffix(b"\r") for line in lines]
