@@ -39,6 +39,7 @@ class ScrubDayResult:
     replaced: Counter  # (entity, operator) -> values replaced
     touched: int  # traces with at least one replacement
     withheld: Counter  # kind -> calls withheld because the second detector found that kind
+    withheld_calls: int  # calls the second detector withheld (the failures that name kinds)
     published: bool  # False when the share withheld passed the policy's limit
 
 
@@ -56,21 +57,22 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
         parsed, failures = [], []
         for rid, messages, response in raw.select("request_id", "messages", "response_message").iter_rows():
             try:
-                convo = (rid, json.loads(messages), json.loads(response))
+                messages, response = json.loads(messages), json.loads(response)
             except (TypeError, ValueError, RecursionError) as exc:
                 failures.append((ids("request_id", rid), f"unreadable messages: {type(exc).__name__}", ""))
                 continue
-            longest = max(map(len, texts_of([*convo[1], convo[2]])), default=0)
+            texts = texts_of([*messages, response])
+            longest = max(map(len, texts), default=0)
             if longest > MAX_TEXT:
                 reason = f"too long to scrub: a text of {longest:,} characters (the limit is {MAX_TEXT:,})"
                 failures.append((ids("request_id", rid), reason, ""))
                 continue
-            parsed.append(convo)
-        scrubber.detect((t for _, m, r in parsed for t in texts_of([*m, r])), workers=workers)
+            parsed.append((rid, messages, response, texts))
+        scrubber.detect((t for *_, texts in parsed for t in texts), workers=workers)
         carried = {row["request_id"]: row for row in raw.select(CARRIED).iter_rows(named=True)}
         rows, counts = [], {}
         replaced: Counter = Counter()
-        for rid, messages, response in parsed:
+        for rid, messages, response, _ in parsed:
             try:
                 result = scrubber.scrub_trace(messages, response)
             except Exception as exc:  # noqa: BLE001 - any failure quarantines the call, never passes it
@@ -111,7 +113,8 @@ def scrub_day(lake: Lake, day: date | str, scrubber: Scrubber, workers: int = 1,
                 "replaced": {f"{e}/{o}": n for (e, o), n in sorted(replaced.items())}}  # fmt: skip
     lake.write_partition(SCRUBBED, day, {"traces": traces, "failures": failed}, manifest)
     touched = sum(1 for r in kept if counts[r["request_id"]])
-    return ScrubDayResult(date.fromisoformat(str(day)), traces, failed, replaced, touched, withheld, published)
+    return ScrubDayResult(date.fromisoformat(str(day)), traces, failed, replaced, touched, withheld, withheld_calls,
+                          published)  # fmt: skip
 
 
 def is_published(lake: Lake, day: date | str) -> bool:

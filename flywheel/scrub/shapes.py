@@ -72,7 +72,7 @@ class PhoneShapeRecognizer(CodeRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = []
         for m in _PHONE.finditer(text):
-            score = phone_score(m.group(), text[: m.start()])
+            score = phone_score(m.group(), text[max(0, m.start() - 40) : m.start()])  # the words just before
             if score:
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         return out

@@ -33,26 +33,25 @@ _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
-def strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
-    """(path, text) of every string in a row: column values, JSON documents inside strings,
-    object keys and values, list items."""
-    stack = [(value, path)]
+def strings(value: object) -> Iterator[str]:
+    """Every string in a row: column values, JSON documents inside strings, object keys and
+    values, list items."""
+    stack = [value]
     while stack:
-        value, path = stack.pop()
+        value = stack.pop()
         if isinstance(value, dict):
             for k, v in value.items():
-                stack.append((str(k), f"{path}.key"))
-                stack.append((v, f"{path}.{k}"))
+                stack.extend((str(k), v))
         elif isinstance(value, list | tuple):
-            stack.extend((v, f"{path}[]") for v in value)
+            stack.extend(value)
         elif isinstance(value, str):
             if value[:1] in "{[" and value[-1:] in "}]":
                 try:
-                    stack.append((json.loads(value), path))
+                    stack.append(json.loads(value))
                     continue
                 except ValueError:
                     pass
-            yield path, value
+            yield value
 
 
 @lru_cache(maxsize=100_000)
@@ -143,6 +142,6 @@ class Verifier:
 
     def check(self, rows: list[dict], workers: int = 1) -> list[Counter]:
         """Per row, the kinds of personal value found anywhere in it (empty when clean)."""
-        texts = [[t for _, t in strings(row)] for row in rows]
+        texts = [list(strings(row)) for row in rows]
         self.detect((t for ts in texts for t in ts), workers=workers)
         return [Counter(k for t in ts for k in self.cache[t]) for ts in texts]

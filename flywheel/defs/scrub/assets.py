@@ -37,7 +37,7 @@ def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg
         lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY), settings.scrub_workers()
     )
     n = result.traces.height
-    withheld = sum(1 for k in result.failures["kinds"] if k)
+    withheld = result.withheld_calls
     context.log.info(
         f"{n} calls scrubbed, {result.touched} with personal data, {withheld} withheld by the second detector, "
         f"{result.failures.height - withheld} failed" + ("" if result.published else "; the day is NOT published")
