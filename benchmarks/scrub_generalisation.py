@@ -3,7 +3,7 @@
 Two kinds of traffic, each run through Flywheel's scrub step (scrubber, second detector,
 written partition) and through plain Presidio (`AnalyzerEngine.analyze` + `AnonymizerEngine`,
 one text at a time, default recognizers, spaCy's small model) in one run:
-- the PII evaluation set's test part (`flywheel.pii_eval`: its own templates, values from 23
+- the PII evaluation set's test part (`flywheel.pii_eval`: its own templates, values from 20
   locales none of which the recognizers were developed on; nearly every text distinct);
 - the sample generator's traffic (repeated templates), for speed.
 Prints per kind the values planted and surviving anywhere in what each wrote, withheld calls,

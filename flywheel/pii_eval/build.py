@@ -45,6 +45,8 @@ def _fill_json(value: object, values: dict[str, str], used: list) -> object:
         return text
     if isinstance(value, dict):
         return {k: _fill_json(v, values, used) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill_json(v, values, used) for v in value]
     return value
 
 
@@ -83,7 +85,7 @@ def build(split: str, conversations: int, seed: int = 0) -> tuple[list[dict], pl
         main["IP_ADDRESS2"] = other["IP_ADDRESS"]
         user, user_used = _fill(rng.choice(T.USER[split]), main)
         system, system_used = _fill(rng.choice(T.SYSTEM[split]), main)
-        keys = T.ARG_KEYS[split]
+        keys = rng.choice(T.ARG_KEYS[split])
         args = {keys[slot]: value for slot, value in dict(user_used).items()}
         args["topic"] = rng.choice(T.TOPICS[split])
         args["reason"] = "requested by the customer in chat"

@@ -35,8 +35,8 @@ USER = {
         "Social security number is {US_SSN} -- please fix the tax form W-2.",
         "Add {PERSON} as an emergency contact, phone {PHONE_NUMBER}.",
         "The parcel for {PERSON}, {STREET_ADDRESS}, is stuck in customs since Tuesday.",
-    ],
-    "test": [
+        # Until session 4 the next templates were the test part; they moved here once the
+        # scrubber had been measured on them.
         "Good morning! This is {PERSON} calling about my subscription renewal; reach me on {PHONE_NUMBER}.",
         "Deliver the replacement router to {STREET_ADDRESS} -- ask for {PERSON} at reception.",
         "Will you charge {CREDIT_CARD} for the annual plan (299 USD) please.",
@@ -62,6 +62,32 @@ USER = {
         "Mark this as urgent: {PERSON} cannot log in from {IP_ADDRESS}.",
         "Refund to IBAN {IBAN_CODE} please, amount 42.50, order 99120.",
     ],
+    "test": [
+        "hey, {PERSON} from accounts payable. new direct line: {PHONE_NUMBER}",
+        "Form submission -- Name: {PERSON} | Street: {STREET_ADDRESS} | Phone: {PHONE_NUMBER}",
+        "The payment for booking BK-55310 failed on {CREDIT_CARD}. Can you retry tonight?",
+        "Please add {EMAIL_ADDRESS} to the distribution list for release 7.2 notes.",
+        "Salary for November should be paid into {IBAN_CODE}; {PERSON} signed the form.",
+        "Verifying the caller: {PERSON}, date of birth {DATE_OF_BIRTH}, last four of SSN from {US_SSN}.",
+        "Could someone ring {PHONE_NUMBER}? The lift at warehouse 3 is out again.",
+        "Traffic spike from {IP_ADDRESS} hit 1200 req/min at 14:05; rate-limit it.",
+        "{PERSON} wants a copy of the lease; her mail is {EMAIL_ADDRESS}.",
+        "Ship 2 pallets of SKU A-449 to {STREET_ADDRESS}, attention {PERSON}.",
+        "card: {CREDIT_CARD} / cvv given by phone / amount 75.00",
+        "Our new hire {PERSON} starts Monday. Mobile {PHONE_NUMBER}, please set up the laptop.",
+        "Cancel the duplicate charge and write to {EMAIL_ADDRESS} when it is reversed.",
+        "Direct debit mandate: debtor {PERSON}, account {IBAN_CODE}, creditor id CI-0042.",
+        "It's {FIRST_NAME} -- did the technician confirm slot 3 for Thursday? My cell is {PHONE_NUMBER}.",
+        "For the background check we have SSN {US_SSN} and birth date {DATE_OF_BIRTH}.",
+        "Send the signed NDA to {PERSON} ({EMAIL_ADDRESS}), legal wants it by Friday.",
+        "Meet the courier at {STREET_ADDRESS}; if late, phone {PHONE_NUMBER}.",
+        "Block {IP_ADDRESS} on the firewall, rule set v3.",
+        "Charge the deposit of 500 to the card of {PERSON}: {CREDIT_CARD}.",
+        "Move the subscription of {PERSON} (billing address {STREET_ADDRESS}) to the team plan.",
+        "Cheers,\n{PERSON}\nmob. {PHONE_NUMBER}\n{STREET_ADDRESS}",
+        "Escalate: {PERSON} locked out, last seen from {IP_ADDRESS}.",
+        "Please return the 18.40 overcharge to {IBAN_CODE}, ticket 60127.",
+    ],
 }
 
 SYSTEM = {
@@ -69,28 +95,56 @@ SYSTEM = {
         "You are a helpful support assistant for Northwind. Be concise.",
         "You help {PERSON} manage their account. Never reveal internal notes.",
         "You are the billing agent. The signed-in customer is {PERSON} ({EMAIL_ADDRESS}).",
-    ],
-    "test": [
         "Assistant for Contoso field service. Answer in at most three sentences.",
         "Session context: user {PERSON}, verified phone {PHONE_NUMBER}. Help with orders.",
         "You are a travel concierge; the traveller on this booking is {PERSON}.",
+        "Customer profile (do not read out): lives at {STREET_ADDRESS}; card {CREDIT_CARD}; IBAN {IBAN_CODE}; "
+        "last IP {IP_ADDRESS}; SSN {US_SSN}; born {DATE_OF_BIRTH}.",
+    ],
+    "test": [
+        "Operations copilot for Fabrikam logistics. Prefer tools over guesses.",
+        "Authenticated as {PERSON}. Contact on record: {EMAIL_ADDRESS}. Keep replies short.",
+        "HR helpdesk bot. The employee asking is {PERSON}; their extension is {PHONE_NUMBER}.",
+        "Known facts -- payroll account {IBAN_CODE}, corporate card {CREDIT_CARD}, home {STREET_ADDRESS}, "
+        "VPN address {IP_ADDRESS}, national id {US_SSN}, birthday {DATE_OF_BIRTH}. Never repeat them.",
     ],
 }
 
-# Tool-call argument keys per kind: the tool call repeats the user's values under these keys.
+# Tool-call argument keys per kind, one mapping picked per conversation: the tool call repeats
+# the user's values under these keys.
 ARG_KEYS = {
-    "dev": {"PERSON": "customer_name", "FIRST_NAME": "first_name", "PHONE_NUMBER": "phone",
-            "STREET_ADDRESS": "address", "CREDIT_CARD": "card_number", "EMAIL_ADDRESS": "email",
-            "IBAN_CODE": "iban", "IP_ADDRESS": "ip", "IP_ADDRESS2": "second_ip", "US_SSN": "ssn",
-            "DATE_OF_BIRTH": "date_of_birth"},
-    "test": {"PERSON": "holder", "FIRST_NAME": "caller", "PHONE_NUMBER": "contact_number",
-             "STREET_ADDRESS": "delivery_street", "CREDIT_CARD": "pan", "EMAIL_ADDRESS": "mail",
-             "IBAN_CODE": "account", "IP_ADDRESS": "client_ip", "IP_ADDRESS2": "other_ip", "US_SSN": "tax_id",
-             "DATE_OF_BIRTH": "born"},
+    "dev": [
+        {"PERSON": "customer_name", "FIRST_NAME": "first_name", "PHONE_NUMBER": "phone",
+         "STREET_ADDRESS": "address", "CREDIT_CARD": "card_number", "EMAIL_ADDRESS": "email",
+         "IBAN_CODE": "iban", "IP_ADDRESS": "ip", "IP_ADDRESS2": "second_ip", "US_SSN": "ssn",
+         "DATE_OF_BIRTH": "date_of_birth"},
+        {"PERSON": "holder", "FIRST_NAME": "caller", "PHONE_NUMBER": "contact_number",
+         "STREET_ADDRESS": "delivery_street", "CREDIT_CARD": "pan", "EMAIL_ADDRESS": "mail",
+         "IBAN_CODE": "account", "IP_ADDRESS": "client_ip", "IP_ADDRESS2": "other_ip", "US_SSN": "tax_id",
+         "DATE_OF_BIRTH": "born"},
+    ],
+    "test": [
+        {"PERSON": "employeeName", "FIRST_NAME": "givenName", "PHONE_NUMBER": "mobileNo",
+         "STREET_ADDRESS": "siteAddress", "CREDIT_CARD": "paymentCard", "EMAIL_ADDRESS": "recipient",
+         "IBAN_CODE": "bankAccount", "IP_ADDRESS": "sourceIp", "IP_ADDRESS2": "peerIp", "US_SSN": "nationalId",
+         "DATE_OF_BIRTH": "dob"},
+        {"PERSON": "contact", "FIRST_NAME": "who", "PHONE_NUMBER": "tel", "STREET_ADDRESS": "where",
+         "CREDIT_CARD": "card", "EMAIL_ADDRESS": "to", "IBAN_CODE": "payee_account", "IP_ADDRESS": "addr",
+         "IP_ADDRESS2": "addr2", "US_SSN": "social", "DATE_OF_BIRTH": "birthdate"},
+    ],
 }  # fmt: skip
 TOOLS = {
-    "dev": ["update_customer", "create_order", "lookup_account", "file_request"],
-    "test": ["crm_upsert", "dispatch_job", "kyc_check", "open_case"],
+    "dev": [
+        "update_customer",
+        "create_order",
+        "lookup_account",
+        "file_request",
+        "crm_upsert",
+        "dispatch_job",
+        "kyc_check",
+        "open_case",
+    ],  # fmt: skip
+    "test": ["hr_record_patch", "shipment_create", "payments_retry", "netsec_rule", "notify"],
 }
 
 # Tool results: JSON objects (string values with slots) or free text.
@@ -100,12 +154,16 @@ RESULTS = {
         {"match": True, "record": "Customer {PERSON} at {STREET_ADDRESS}, card on file {CREDIT_CARD}"},
         "Found 1 account: {PERSON}, {EMAIL_ADDRESS}, last login from {IP_ADDRESS}.",
         {"ticket": "T-8812", "assignee": "{PERSON}", "notes": "Customer asked to call {PHONE_NUMBER}"},
-    ],
-    "test": [
         {"result": "success", "contact": "{PERSON} <{EMAIL_ADDRESS}>", "priority": "normal"},
         "Job 7731 scheduled. Technician will call {PHONE_NUMBER}; site address {STREET_ADDRESS}.",
         {"kyc": "passed", "subject": {"full": "{PERSON}", "dob": "{DATE_OF_BIRTH}", "iban": "{IBAN_CODE}"}},
         {"case": 20931, "opened_by": "{PERSON}", "summary": "Caller gave SSN {US_SSN} for verification"},
+    ],
+    "test": [
+        {"rows": [{"emp": "{PERSON}", "ext": "{PHONE_NUMBER}", "office": "{STREET_ADDRESS}"}], "count": 1},
+        "Shipment SH-3390 created; consignee {PERSON}, notify {EMAIL_ADDRESS} on dispatch.",
+        {"retry": "declined", "card_last_used": "{CREDIT_CARD}", "payer_iban": "{IBAN_CODE}", "code": 51},
+        "rule 88 added: deny {IP_ADDRESS} (requested by {PERSON}, SSN on file {US_SSN}, born {DATE_OF_BIRTH})",
     ],
 }
 
@@ -114,38 +172,27 @@ ASSISTANT = {
         "Done, {PERSON}. I've updated your details and sent a confirmation.",
         "All set. We will reach you at {PHONE_NUMBER} if anything changes.",
         "Your request is filed. A copy went to {EMAIL_ADDRESS}.",
-    ],
-    "test": [
         "Thanks {FIRST_NAME}, that's been taken care of. Anything else?",
         "I have sent the details to {EMAIL_ADDRESS}; the team may phone {PHONE_NUMBER}.",
         "Completed for {PERSON}. The change shows in your account within 24 hours.",
+        "I checked: card {CREDIT_CARD}, IBAN {IBAN_CODE}, address {STREET_ADDRESS}, SSN {US_SSN}, born "
+        "{DATE_OF_BIRTH}, login IP {IP_ADDRESS} -- all match.",
+    ],
+    "test": [
+        "OK {FIRST_NAME} -- it's done. You'll get a text on {PHONE_NUMBER} shortly.",
+        "The record for {PERSON} is updated. Nothing else is needed from you.",
+        "Sorted. Confirmation is on its way to {EMAIL_ADDRESS}; the courier goes to {STREET_ADDRESS}.",
+        "Read-back for your records: {CREDIT_CARD} will be charged, refunds go to {IBAN_CODE}; identity "
+        "confirmed with {US_SSN} and {DATE_OF_BIRTH}; the session from {IP_ADDRESS} stays open.",
     ],
 }
 
 # Task content the tool call carries besides personal values; it must pass unchanged.
 TOPICS = {
-    "dev": [
-        "order 48213",
-        "Q3 dashboard",
-        "invoice INV-2231",
-        "PO 7781",
-        "project Falcon v2.3",
-        "table for 4",
-        "tax form W-2",
-        "rent-march",
-        "Tuesday delivery",
-        "editor rights",
-    ],
-    "test": [
-        "annual plan",
-        "ticket 5521",
-        "case 20931",
-        "weekly digest",
-        "build 4.12.7",
-        "webinar on 12 June",
-        "replacement router",
-        "3 extra seats",
-        "API gateway",
-        "order 99120",
-    ],
-}
+    "dev": ["order 48213", "Q3 dashboard", "invoice INV-2231", "PO 7781", "project Falcon v2.3", "table for 4",
+            "tax form W-2", "rent-march", "Tuesday delivery", "editor rights", "annual plan", "ticket 5521",
+            "case 20931", "weekly digest", "build 4.12.7", "webinar on 12 June", "replacement router",
+            "3 extra seats", "API gateway", "order 99120"],
+    "test": ["booking BK-55310", "release 7.2 notes", "SKU A-449", "creditor id CI-0042", "warehouse 3 lift",
+             "rule set v3", "team plan", "ticket 60127", "slot 3 Thursday", "November payroll"],
+}  # fmt: skip

@@ -12,17 +12,23 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from flywheel.scrub.shapes import CodeRecognizer
 
 _W = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"  # a capitalised word, maybe hyphenated
-_LOW = r"(?:de|da|del|della|des|di|do|dos|das|du|la|le|les|van|von|der|den|y|e|et|of|the|di)"
-# English street types (after the name), as in USPS and Royal Mail usage
+_LOW = r"(?:i|de|da|del|della|des|di|do|dos|das|du|la|le|les|van|von|der|den|y|e|et|of|the|di)"
+# English street types (after the name): the USPS street suffixes (Publication 28, appendix C1),
+# with plurals, plus Royal Mail and Commonwealth ones
 _TYPES_AFTER = (
-    "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Terrace|Terr|Way|Place|Pl|Square|Sq|"
-    "Parkway|Pkwy|Highway|Hwy|Circle|Cir|Crescent|Cres|Close|Row|Alley|Aly|Route|Rte|Trail|Trl|Loop|Path|Pike|"
-    "Walk|Gardens|Gdns|Mews|Green|Grove|Hill|Hills|Park|View|Vista|Vale|Heights|Ridge|Point|Crossing|Junction|"
-    "Manor|Meadow|Meadows|Mill|Mills|Plaza|Port|Harbor|Harbour|Island|Isle|Key|Knoll|Lake|Lakes|Landing|Passage|"
-    "Rise|Spur|Station|Track|Turnpike|Valley|Via|Villas|Wharf|Wood|Woods|Yard|Quay|Parade|Esplanade|Embankment|"
-    "Causeway|Chase|Croft|Dale|Fields|Gate|Glen|Lodge|Mount|Orchard|Ride|Springs|Brae|Wynd|Estate|Ramp|Run|Bypass|"
-    "Freeway|Expressway|Cove|Bend|Field|Flat|Flats|Ford|Forge|Fork|Forks|Hollow|Inlet|Creek|Shore|Shores|Summit|"
-    "Ville|Common|Commons|Corner|Corners|Center|Centre|Circus|Cross|Nook|Oval|Pass|Pines|Plains|Prairie|Ranch"
+    "Alley|Aly|Annex|Arcade|Avenue|Ave|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Blvd|Branch|Bridge|Brooks?|Burgs?|"
+    "Bypass|Camp|Canyon|Cape|Causeway|Centers?|Centres?|Circles?|Cir|Cliffs?|Club|Commons?|Corners?|Course|Courts?|"
+    "Ct|Coves?|Creek|Crescent|Cres|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Dr|Estates?|"
+    "Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gdns|"
+    "Gateway|Gate|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Highway|Hwy|Hills?|Hollow|Inlet|Islands?|Isle|"
+    "Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane|Ln|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|"
+    "Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pkwy|Pass|"
+    "Passage|Path|Pike|Pines?|Place|Pl|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|"
+    "Ridges?|River|Roads?|Rd|Route|Rte|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Sq|Station|"
+    "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
+    "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
+    "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
+    "Wood|Woods|Yard|Cross|Nook|Summit"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
@@ -30,12 +36,20 @@ _TYPES_AFTER = (
 _TYPES_BEFORE = (
     "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Borgo|Largo|Contrada|Strada|Salita|Lungomare|Canale|Stretto|"
     "Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
-    "Callejón|Rambla|Vía|Privada|Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
+    "Callejón|Rambla|Vía|Privada|Viaducto|Periférico|Eje vial|Continuación|Corredor|"
+    "Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
     "Diagonal|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
     "Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Chaussée|Sentier|Ruelle|Ul\\.|ul\\.|"
     "ulica|Ulica|al\\.|Al\\.|aleja|Aleja|os\\.|pl\\.|plac|Plac|Bulevardul|Calea|Aleea|Șoseaua|Soseaua|Piața|"
     "Str\\.|Strada|Ulice|Námestie|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
     "Jln\\.|Jl\\.|Gang|Gg\\."
+)
+# The same words as writers often put them, in lower case (avenue Bahon 1, ulica Długa 7); not the
+# ones that are everyday English words in lower case (via, place, route, gang)
+_LOWER_BEFORE = (
+    "viale|vicolo|piazza|piazzale|corso|calle|carrer|paseo|pasaje|avenida|camino|carretera|callejón|rambla|"
+    "rua|travessa|praça|alameda|estrada|rue|avenue|boulevard|chemin|allée|impasse|quai|chaussée|ruelle|ulica|"
+    "aleja|bulevardul|aleea|ulice|námestie|cesta|sokak|caddesi|jalan"
 )
 # Street words that end a compound name (Lindenstraße, Sydløbsvej, Thijnboulevard, Rensdreef)
 _SUFFIXES = (
@@ -53,19 +67,23 @@ _POSTCODE = (
     r")(?:\s+" + _W + r"(?:\s" + _W + r")?)?)?"
 )
 _UNIT = (
-    r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|#|Piso|Puerta|Piano|Appartamento|Bl\.|Sc\.|"
-    r"Ap\.)\s*[\w-]+)*"
+    r"(?:\s*,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|#|Piso|Puerta|Piano|Appartamento|Bl\.|Sc\.|"
+    r"Ap\.|Edif\.|Depto\.|Dpto\.|Int\.|Casa|Lote|Mz\.)\s*[\w-]+)*"
 )
 ADDRESS = (
     r"(?:"
     rf"\b{_NUM},?\s+(?:{_W}\s+){{1,3}}(?:{_TYPES_AFTER})\b(?:\.(?=,?\s*\d))?{_UNIT}"  # 12 Oak Ridge Avenue, Suite 4
-    rf"|\b(?:{_TYPES_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:n[º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b{_UNIT}"
+    rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:(?:n[º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
     rf"|\b(?:(?:{_W}-)*\p{{Lu}}\p{{L}}{{2,}}?(?:{_SUFFIXES})|(?:{_W}-)+(?i:{_SUFFIXES}))\.?\s+{_NUM}\b{_UNIT}"
-    rf"|\b(?:{_W}\s+){{1,2}}(?:Allé|Allee|Straße|Strasse|Weg|Vej|Gade|Laan|Straat|Gata|Gatan|Väg|Vägen|Tie|Katu|Utca|"
-    rf"Ulice|Street|Road|Avenue|Lane)\s+{_NUM}\b{_UNIT}"  # Skibelund Allé 304, Baker Street 12
+    # Skibelund Allé 304; Arany jános utca 71.
+    rf"|\b{_W}(?:\s+\p{{L}}+)?\s+(?i:allé|allee|straße|strasse|weg|vej|gade|laan|straat|gata|gatan|väg|vägen|tie|katu|"
+    rf"utca|út|tér|ulice|ulica|cesta|sokak|caddesi|street|road|avenue|lane)\s+{_NUM}\b\.?{_UNIT}"
+    rf"|\bSố\s+\d{{1,5}}(?:/\d{{1,5}})*(?:\s+(?:{_W}|\p{{Ll}}+|\d{{1,4}})){{1,6}}"  # Số 6/66 Khu 92 Bạch Đằng (Vietnam)
+    rf"|\b(?:(?:Av\.|Avenida)\s+)?(?:Cl\.|[Cc]alle|Cra\.|[Cc]arrera|Av\.|Avenida|Dg\.|Diagonal|Tv\.|Transversal|Ak\.|Ac\.)\s+\d{{1,3}}[A-Zª]?"
+    rf"(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°)\s*\d{{1,3}}[A-Z]?\s*-\s*\d{{1,3}}(?:\s+(?:Sur|Este|Norte|Oeste))?"
     rf"|\b(?:Flat|Apartment|Apt\.?)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours)\s+{_FR}"
-    rf"|\b[Rr]ue\s+{_FR}"  # 7, boulevard Germain; rue de Launay
+    rf"|\b(?:[Rr]ue|boulevard|avenue|chemin|allée|impasse|quai)\s+{_FR}"  # 7, boulevard Germain; rue de Launay
     r"|\b(?:PSC|Unit|CMR)\s+\d{3,4},?\s+Box\s+\d{3,4}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"  # US military
     r"|\b(?:USNS|USNV|USS|USCGC)\s+\p{Lu}\w+(?:\s\p{Lu}\w+)?,?\s+(?:FPO|APO|DPO)\s+(?:AA|AE|AP)\s+\d{5}"
     r")" + _POSTCODE
@@ -80,12 +98,25 @@ _PLACE_CUE = (
     r"[Ss]ite:?))"
 )
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
+_CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
 _NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
 CUED = (
-    rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+{_NAME_PART}){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
-    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?,?\s+(?!{_CALENDAR}){_W}(?:\s+{_W}){{0,2}})(?=\s*(?:[,;.)]|$))"
+    rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
+    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}})){{0,4}})(?=\s*(?:[,;.)]|$))"
 )
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
+# After words that can only introduce a street address (address, lives at, residing at), whatever
+# follows up to the next comma, semicolon or full stop, when it has a house number and a
+# capitalised word (Suite 430 110 Brown Rosebowl; Tr. 92 # 32-38 Sur); "IP address" and "email
+# address" are not such words.
+_STRONG = regex.compile(
+    r"(?<!(?:IP|[Ee]-?mail|MAC|[Ww]eb|[Ww]allet|[Mm]ail)\s)(?<=\b(?:[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|"
+    r"[Ll]ocated at|[Dd]elivery address:?)\s)[^,;\n<>@\"]{4,80}?(?=\s*(?:[,;\n\"]|(?<=\p{L}{4}|\d)\.(?:\s|$)|$))"
+)
+
+
+def _address_like(text: str) -> bool:
+    return bool(regex.search(r"\d", text) and regex.search(r"\p{Lu}\p{L}{2}", text)) and "://" not in text
 
 
 class StreetAddressRecognizer(CodeRecognizer):
@@ -96,5 +127,8 @@ class StreetAddressRecognizer(CodeRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         # a sentence's full stop is not part of the address
-        return [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.7)
-                for m in _ADDRESS.finditer(text)]  # fmt: skip
+        found = [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.7)
+                 for m in _ADDRESS.finditer(text)]  # fmt: skip
+        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.7)
+                  for m in _STRONG.finditer(text) if _address_like(m.group())]  # fmt: skip
+        return found

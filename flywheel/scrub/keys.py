@@ -32,7 +32,8 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
             r"passenger|guest|patient|beneficiary|payee|payer|caller|employee|requester|assignee|"
             r"attendee|member|cardholder|account_?holder|user|person|author|driver)?_?name$|"
             r"(?:^|_)(?:holder|owner|passenger|guest|patient|beneficiary|payee|caller|cardholder|"
-            r"recipient|requester|assignee|contact_?person)$"
+            r"recipient|requester|assignee|contact_?person|consignee|signatory|signer|approver|applicant|"
+            r"subscriber|travell?er|tenant|employee|emp|staff|full)$|_by$"
         ),
         "PERSON",
         lambda v: bool(regex.fullmatch(NAME, v)),

@@ -12,7 +12,11 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+import pickle
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from presidio_analyzer import RecognizerResult
@@ -45,6 +49,7 @@ _CUES = regex.compile(
     rf"(?:(?:--|—|–|\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
     rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
     rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
+    rf"(?:[Cc]ustomer|[Tt]ravell?er|[Ee]mployee|[Cc]aller|[Cc]lient|[Uu]ser|[Oo]wner|[Pp]assenger|[Gg]uest) is|"
     rf"[Cc]olleague|[Aa]ccountant|[Mm]anager|[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|"
     rf"[Bb]eneficiary:?|[Hh]older:?|[Rr]ecipient:?|[Cc]ardholder:?|[Pp]assenger:?|[Gg]uest:?|[Pp]atient:?)"
     rf")[,:!]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n]|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
@@ -55,17 +60,58 @@ _GIVEN_THEN_SURNAME = regex.compile(
 )
 
 
+_GREETING = regex.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you)[,!]?\s+$")
 _LOWER_WORD_BEFORE = regex.compile(r"\b\p{Ll}[\p{Ll}-]*,?\s+$")
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Given names from gender-guesser's list, without those that are English words."""
+    """Given names from gender-guesser's list and names-dataset's (see `world_names`), without
+    those that are English words."""
     import gender_guesser.detector as gd
 
-    names = gd.Detector(case_sensitive=True).names
+    names = set(gd.Detector(case_sensitive=True).names) | world_names()
     stop = {w.capitalize() for w in STOP_WORDS}
     return frozenset(n for n in names if len(n) > 1 and n not in WORD_NAMES and n not in stop)
+
+
+WORLD_RANK = 5000  # a name among the 5,000 most frequent first names of some country
+WORD_ZIPF = 3.3  # as frequent in English text as "refund" or more: a word, not a name
+
+
+def world_names(part: str = "first") -> frozenset[str]:
+    """First names (`part="first"`) or surnames (`"last"`) ranked among the `WORLD_RANK` most
+    frequent in at least one of names-dataset's 105 countries, less those that are common English
+    words (wordfreq). Derived once from the installed packages (a few seconds and about 1 GB) and
+    cached under ~/.cache/flywheel."""
+    from importlib.metadata import version
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "flywheel"
+    path = cache / f"world-{part}-names-{version('names-dataset')}-{version('wordfreq')}-{WORLD_RANK}-{WORD_ZIPF}.txt"
+    if path.exists():
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    import names_dataset
+    from wordfreq import zipf_frequency
+
+    with gzip.open(Path(names_dataset.__file__).parent / "v3" / f"{part}_names.pkl.gz") as f:
+        table = pickle.load(f)  # the package's own data file, installed from PyPI
+    names = sorted(
+        n for n, info in table.items()
+        if info["rank"] and min(info["rank"].values()) <= WORLD_RANK and " " not in n and len(n) > 1
+        and zipf_frequency(n.lower(), "en") < WORD_ZIPF
+    )  # fmt: skip
+    del table
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text("\n".join(names), encoding="utf-8")
+    tmp.replace(path)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Words that are a known first name or surname somewhere and not a common English word."""
+    return given_names() | world_names("last")
 
 
 class NameCueRecognizer(CodeRecognizer):
@@ -77,8 +123,10 @@ class NameCueRecognizer(CodeRecognizer):
         for m in _CUES.finditer(text):
             group = 1 if m.group(1) else 2
             first = m.group(group).split()[0]
+            greeted = _GREETING.search(text, max(0, m.start(group) - 12), m.start(group)) and text[
+                m.end(group) : m.end(group) + 1] in (",", "!")  # "Thanks Mark," is a person  # fmt: skip
             if first.lower() in STOP_WORDS or (first in WORD_NAMES and len(m.group(group).split()) == 1
-                                               and first not in given_names()):  # fmt: skip
+                                               and first not in given_names() and not greeted):  # fmt: skip
                 continue
             out.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.75))
         return out
@@ -89,17 +137,19 @@ class GivenNameRecognizer(CodeRecognizer):
         super().__init__("PERSON", "GivenNames")
 
     def load(self) -> None:
-        given_names()
+        name_words()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        names, out = given_names(), []
+        names, known, out = given_names(), name_words(), []
         for m in _GIVEN_THEN_SURNAME.finditer(text):
             given, surname = m.group(1), m.group(2).split()[-1]
             if surname.lower() in STOP_WORDS:
                 continue
             # a given name that is also a word (Guy, Crystal, Per) counts mid-sentence, before a surname
             mid_sentence = bool(_LOWER_WORD_BEFORE.search(text, 0, m.start()))
-            if given in names or (mid_sentence and given in WORD_NAMES and surname not in WORD_NAMES):
+            words = m.group().split()
+            either_order = len(words) == 2 and all(w in known for w in words)  # Damirov Muhammadsolih
+            if given in names or either_order or (mid_sentence and given in WORD_NAMES and surname not in WORD_NAMES):
                 out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))
         return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from functools import lru_cache
 
 # spaCy's small CNN model runs on the CPU: skip Presidio's device probe, which imports torch (3 s).
@@ -83,6 +84,30 @@ class GroupRecognizer(EntityRecognizer):
         return out
 
 
+class PersonalDateRecognizer(GroupRecognizer):
+    """A full date (day, month and year) from 16 to 110 years ago, with or without a cue: in an
+    agent's traffic such a date is almost always someone's birth date (read back, in a record),
+    as HIPAA's Safe Harbor rule treats it. Later dates are kept (task content: deliveries,
+    invoices, webinars)."""
+
+    def __init__(self) -> None:
+        super().__init__("DATE_OF_BIRTH", re.compile(rf"(?<![\w/.-])({_DATE})(?![\w/-]|\.\d)", re.IGNORECASE), 0.6)
+        self.name = "PersonalDates"
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        now = date.today().year
+        found = super().analyze(text, entities, nlp_artifacts)
+        return [r for r in found if (y := _year(text[r.start : r.end])) and now - 110 <= y <= now - 16]
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\d{4}", text) or re.search(r"\d{2}$", text)
+    if m is None:
+        return None
+    year = int(m.group())
+    return year if year > 99 else None  # a two-digit year says too little
+
+
 def build_registry(policy: Policy) -> RecognizerRegistry:
     registry = RecognizerRegistry(supported_languages=["en"])
     wanted = set(policy.entities) | {p.entity for p in policy.patterns}
@@ -99,6 +124,7 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME", "NRP"]),
         StreetAddressRecognizer(),
         GroupRecognizer("DATE_OF_BIRTH", _DOB, 0.85),
+        PersonalDateRecognizer(),
         NameCueRecognizer(),
         GivenNameRecognizer(),
     ]
