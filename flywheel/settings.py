@@ -45,3 +45,18 @@ def recluster_thresholds() -> tuple[float, float, int]:
         float(os.environ.get("FLYWHEEL_RECLUSTER_NOISE", 0.15)),
         int(os.environ.get("FLYWHEEL_FIRST_CLUSTERING", 500)),
     )
+
+
+def models_dir() -> str:
+    """Where base models are converted or built once (FLYWHEEL_MODELS_DIR, else ./.flywheel/models)."""
+    return _path("FLYWHEEL_MODELS_DIR", f"{HOME_DIR}/models")
+
+
+def mlflow_uri() -> str:
+    """MLflow's tracking URI: MLFLOW_TRACKING_URI, else a SQLite store under ./.flywheel/mlflow."""
+    uri = os.environ.get("MLFLOW_TRACKING_URI")
+    if uri:
+        return uri
+    folder = Path(_path("FLYWHEEL_MLFLOW_DIR", f"{HOME_DIR}/mlflow"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'mlflow.db'}"

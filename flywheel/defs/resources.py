@@ -30,4 +30,11 @@ class LandingResource(dg.ConfigurableResource):
 
 @dg.definitions
 def resources() -> dg.Definitions:
-    return dg.Definitions(resources={"lake": LakeResource(), "landing": LandingResource()})
+    return dg.Definitions(
+        resources={
+            "lake": LakeResource(),
+            "landing": LandingResource(),
+            # the training process (flywheel.train.entry); a Kubernetes Pipes client in deployment
+            "pipes_subprocess_client": dg.PipesSubprocessClient(),
+        }
+    )

@@ -1,0 +1,84 @@
+"""S5 asset `lora_adapters`: a LoRA adapter per task, trained in its own process through Dagster
+Pipes, tracked and registered in MLflow."""
+
+import sys
+
+import dagster as dg
+from pydantic import Field
+
+from flywheel import settings
+from flywheel.datasets.build import DATASETS, current_dataset
+from flywheel.defs.cluster.partitions import task_cluster
+from flywheel.defs.resources import LakeResource
+from flywheel.select.pipeline import SELECTION, selected
+from flywheel.train.adapters import ADAPTERS, adapter_dir, record
+from flywheel.train.lora import TrainConfig
+
+_DEFAULTS = TrainConfig()
+
+
+class TrainSettings(dg.Config):
+    """LoRA and training knobs (the reference system's defaults) and where MLflow is."""
+
+    rank: int = _DEFAULTS.rank
+    alpha: int = _DEFAULTS.alpha
+    dropout: float = _DEFAULTS.dropout
+    target_modules: str = _DEFAULTS.target_modules
+    epochs: float = _DEFAULTS.epochs
+    learning_rate: float = _DEFAULTS.learning_rate
+    max_length: int = _DEFAULTS.max_length
+    batch_size: int = _DEFAULTS.batch_size
+    gradient_accumulation: int = _DEFAULTS.gradient_accumulation
+    max_steps: int = _DEFAULTS.max_steps
+    seed: int = _DEFAULTS.seed
+    quantize: str = _DEFAULTS.quantize
+    mlflow_uri: str = Field(default_factory=settings.mlflow_uri, description="MLflow tracking URI.")
+
+    def train_config(self) -> dict:
+        return {k: getattr(self, k) for k in TrainConfig.__dataclass_fields__}
+
+
+@dg.asset(
+    name=ADAPTERS,
+    partitions_def=task_cluster,
+    deps=[DATASETS, SELECTION],
+    pool="gpu",
+    group_name="fine_tune",
+    kinds={"pytorch", "mlflow"},
+    description="A LoRA adapter per task (QLoRA on a GPU), trained with TRL's SFTTrainer on the task's train split, "
+    "loss on the LLM's replies only, in its own process through Dagster Pipes; each training is an MLflow run and "
+    "each adapter a new version of the task's registered model. Training runs queue on the `gpu` pool.",
+)
+def lora_adapters(
+    context: dg.AssetExecutionContext,
+    config: TrainSettings,
+    lake: LakeResource,
+    pipes_subprocess_client: dg.PipesSubprocessClient,
+) -> dg.MaterializeResult:
+    task, the_lake = context.partition_key, lake.lake()
+    dataset = current_dataset(the_lake, task)
+    if not dataset or not dataset["ready"]:
+        have = (dataset or {}).get("examples", 0)
+        raise dg.Failure(description=f"{task} is not ready to train: {have} clean examples, fewer than the minimum "
+                         "(see task_datasets); its traffic stays with the LLM", allow_retries=False)  # fmt: skip
+    choice = selected(the_lake, task)
+    if not choice or not choice.get("model_id"):
+        raise dg.Failure(description=f"{task} has no base model: materialize slm_selection for it first",
+                         allow_retries=False)  # fmt: skip
+    out = adapter_dir(the_lake, task, dataset["version"], choice["model_id"], context.run_id)
+    extras = {
+        "task_id": task, "model_dir": choice["model_dir"], "base_model": choice["model_id"],
+        "dataset_dir": str(the_lake.root / DATASETS / task / dataset["version"]),
+        "dataset_version": dataset["version"], "out_dir": str(out), "config": config.train_config(),
+        "mlflow_uri": config.mlflow_uri,
+    }  # fmt: skip
+    context.log.info(f"{task}: training {choice['model_id']} on dataset {dataset['version']} in a child process")
+    result = pipes_subprocess_client.run(
+        command=[sys.executable, "-m", "flywheel.train.entry"], context=context, extras=extras,
+        env={"TOKENIZERS_PARALLELISM": "false"},
+    ).get_materialize_result()  # fmt: skip
+    version = (result.metadata or {})["model_version"]
+    record(the_lake, task, {"adapter": str(out), "dataset_version": dataset["version"], "examples": dataset["examples"],
+                            "base_model": choice["model_id"], "model_dir": choice["model_dir"],
+                            "model_version": str(getattr(version, "value", version))})  # fmt: skip
+    return result

@@ -1,0 +1,1 @@
+"""S5, fine-tuning: LoRA/QLoRA adapters per task with TRL and PEFT (no Dagster here)."""

@@ -1,0 +1,58 @@
+"""The training process: what Dagster Pipes launches for `lora_adapters` (a subprocess here, a
+Kubernetes job in deployment). It reads its orders from the Pipes extras, streams progress into
+the Dagster run's log, trains, tracks in MLflow, registers the adapter and reports the
+materialisation. Also runnable by hand: `python -m flywheel.train.entry --help`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dagster_pipes import open_dagster_pipes
+
+from flywheel.train.lora import TrainConfig, train
+from flywheel.train.tracking import fail_run, finish_run, start_run
+
+
+def run(extras: dict, log, on_step=None, dagster_run_id: str = "") -> dict:
+    """Train and register one adapter; returns the materialisation's metadata."""
+    config = TrainConfig(**extras["config"])
+    task = extras["task_id"]
+    tags = {"dataset_version": extras["dataset_version"], "base_model": extras["base_model"],
+            "dagster_run_id": dagster_run_id}  # fmt: skip
+    run_id = start_run(extras["mlflow_uri"], task, {**config.as_dict(), **tags}, tags)
+    try:
+        result = train(extras["model_dir"], extras["dataset_dir"], extras["out_dir"], config, log, on_step)
+    except BaseException:
+        fail_run()
+        raise
+    metrics = {"tokens_per_second": result.tokens_per_second, "peak_memory_mb": result.peak_memory_mb,
+               "eval_loss_before": result.eval_loss_before, "eval_loss_after": result.eval_loss_after,
+               "train_seconds": result.seconds, "steps": result.steps, "train_examples": result.train_examples,
+               "too_long": result.too_long}  # fmt: skip
+    run_id, version = finish_run(task, metrics, result.losses, result.adapter)
+    log(f"registered {task} adapter as version {version} (MLflow run {run_id})")
+    return {**metrics, "method": result.method, "device": result.device, "why": result.why,
+            "mlflow_run_id": run_id, "model_version": version, "adapter": str(result.adapter),
+            "base_model": extras["base_model"], "dataset_version": extras["dataset_version"]}  # fmt: skip
+
+
+def main() -> int:
+    if len(sys.argv) > 1:
+        print(__doc__)
+        return 0
+    with open_dagster_pipes() as pipes:
+        extras = dict(pipes.extras)
+        meta = run(extras, pipes.log.info, dagster_run_id=pipes.run_id or "")
+        pipes.report_asset_materialization(
+            metadata={k: v for k, v in meta.items() if v is not None},
+            data_version=f"{extras['dataset_version']}-{meta['model_version']}",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["Path", "run"]

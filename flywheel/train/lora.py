@@ -1,0 +1,190 @@
+"""LoRA (QLoRA on CUDA) fine-tuning of one base model on one task's dataset with TRL and PEFT.
+
+Loss is taken on the logged reply only (prompt-completion data: TRL's fused LM head then projects
+only the reply's positions through Gemma's 262k-token head, most of a step's cost on a CPU).
+Batches are grouped by length, so little of a batch is padding. The adapter is written to a
+staging folder and renamed into place when complete: a killed training leaves no adapter.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import polars as pl
+
+from flywheel.train.data import encode
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """The reference system's defaults (rank 32, 2 epochs, lr 1e-4) unless set."""
+
+    rank: int = 32
+    alpha: int = 64
+    dropout: float = 0.05
+    target_modules: str = "all-linear"
+    epochs: float = 2.0
+    learning_rate: float = 1e-4
+    max_length: int = 2048
+    batch_size: int = 4
+    gradient_accumulation: int = 1
+    max_steps: int = -1  # > 0 stops early (tests, smoke runs)
+    seed: int = 0
+    quantize: str = "auto"  # "auto": QLoRA 4-bit where CUDA and bitsandbytes are, else plain LoRA; or "none"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TrainResult:
+    adapter: Path
+    method: str  # "qlora" or "lora"
+    device: str
+    why: str
+    steps: int
+    train_examples: int
+    too_long: int
+    seconds: float
+    tokens_per_second: float
+    peak_memory_mb: float
+    eval_loss_before: float | None
+    eval_loss_after: float | None
+    losses: list[tuple[int, float]]
+
+
+def pick_method(config: TrainConfig) -> tuple[str, str, str]:
+    """(method, device, why): QLoRA needs CUDA and bitsandbytes; the CPU trains plain LoRA in fp32."""
+    import torch
+
+    if not torch.cuda.is_available():
+        return "lora", "cpu", "no CUDA device: plain LoRA in fp32 on the CPU"
+    if config.quantize == "none":
+        return "lora", "cuda", "CUDA device, quantisation off in the config: LoRA in bf16"
+    try:
+        import bitsandbytes  # noqa: F401
+    except ImportError:
+        return "lora", "cuda", "CUDA device without bitsandbytes: LoRA in bf16"
+    return "qlora", "cuda", "CUDA device with bitsandbytes: QLoRA, 4-bit NF4 base in bf16"
+
+
+def _peak_memory_mb(device: str) -> float:
+    import resource
+
+    import torch
+
+    if device == "cuda":
+        return torch.cuda.max_memory_allocated() / 2**20
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def train(
+    model_dir: str | Path,
+    dataset_dir: str | Path,
+    out_dir: str | Path,
+    config: TrainConfig,
+    log: Callable[[str], None] = print,
+    on_step: Callable[[dict], None] | None = None,
+) -> TrainResult:
+    """Train an adapter of `model_dir` on the dataset folder's train split (validation for the
+    loss before and after) and write it, with the tokenizer, to `out_dir`."""
+    import torch
+    from datasets import Dataset
+    from peft import LoraConfig
+    from transformers import AutoModelForCausalLM, AutoTokenizer, PrinterCallback, TrainerCallback
+    from trl import SFTConfig, SFTTrainer
+
+    method, device, why = pick_method(config)
+    log(f"training with {method} on {device}: {why}")
+    tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
+    dataset_dir = Path(dataset_dir)
+    train_set = encode(pl.read_parquet(dataset_dir / "train.parquet"), tokenizer, config.max_length)
+    val_set = encode(pl.read_parquet(dataset_dir / "validation.parquet"), tokenizer, config.max_length)
+    if not train_set.rows:
+        raise ValueError(f"no training example fits max_length={config.max_length} ({train_set.too_long} too long)")
+    log(f"{len(train_set.rows)} training examples ({train_set.too_long} longer than {config.max_length} tokens left "
+        f"out), {len(val_set.rows)} validation")  # fmt: skip
+    load: dict = {"dtype": torch.float32}
+    if device == "cuda":
+        load = {"dtype": torch.bfloat16, "device_map": {"": 0}}
+        if method == "qlora":
+            from transformers import BitsAndBytesConfig
+
+            load["quantization_config"] = BitsAndBytesConfig(
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=torch.bfloat16,
+                bnb_4bit_use_double_quant=True,
+            )  # fmt: skip
+    model = AutoModelForCausalLM.from_pretrained(str(model_dir), **load)
+    peft_config = LoraConfig(r=config.rank, lora_alpha=config.alpha, lora_dropout=config.dropout,
+                             target_modules=config.target_modules, task_type="CAUSAL_LM")  # fmt: skip
+    losses: list[tuple[int, float]] = []
+
+    class Progress(TrainerCallback):
+        def on_log(self, args, state, control, logs=None, **kwargs):
+            if logs and "loss" in logs:
+                losses.append((state.global_step, float(logs["loss"])))
+                elapsed = time.perf_counter() - start
+                line = {"step": state.global_step, "of": state.max_steps, "loss": round(float(logs["loss"]), 4),
+                        "tokens_per_second": round(tokens_seen(state.global_step) / max(elapsed, 1e-9), 1),
+                        "peak_memory_mb": round(_peak_memory_mb(device), 1)}  # fmt: skip
+                log(f"step {line['step']}/{line['of']}: loss {line['loss']}, {line['tokens_per_second']} tokens/s, "
+                    f"peak memory {line['peak_memory_mb']} MB")  # fmt: skip
+                if on_step:
+                    on_step(line)
+
+    per_step = config.batch_size * config.gradient_accumulation
+    mean_tokens = train_set.tokens / len(train_set.rows)
+
+    def tokens_seen(step: int) -> float:
+        return step * per_step * mean_tokens
+
+    with tempfile.TemporaryDirectory(prefix="flywheel-train-") as scratch:
+        args = SFTConfig(
+            output_dir=scratch, num_train_epochs=config.epochs, max_steps=config.max_steps,
+            learning_rate=config.learning_rate, per_device_train_batch_size=config.batch_size,
+            per_device_eval_batch_size=config.batch_size, gradient_accumulation_steps=config.gradient_accumulation,
+            logging_steps=1, save_strategy="no", eval_strategy="no", report_to=[], seed=config.seed,
+            max_length=config.max_length, completion_only_loss=True, train_sampling_strategy="group_by_length",
+            bf16=device == "cuda", use_cpu=device == "cpu", dataloader_num_workers=0, disable_tqdm=True,
+        )  # fmt: skip
+        trainer = SFTTrainer(
+            model=model, args=args, processing_class=tokenizer, peft_config=peft_config,
+            train_dataset=Dataset.from_list(train_set.rows),
+            eval_dataset=Dataset.from_list(val_set.rows) if val_set.rows else None, callbacks=[Progress()],
+        )  # fmt: skip
+        trainer.remove_callback(PrinterCallback)  # the Progress lines say it, without raw dicts
+        before = trainer.evaluate()["eval_loss"] if val_set.rows else None
+        start = time.perf_counter()
+        state = trainer.train()
+        seconds = time.perf_counter() - start
+        after = trainer.evaluate()["eval_loss"] if val_set.rows else None
+        out_dir = Path(out_dir)
+        staging = out_dir.with_name(f".{out_dir.name}.staging-{uuid.uuid4().hex[:8]}")
+        try:
+            trainer.model.save_pretrained(str(staging))
+            tokenizer.save_pretrained(str(staging))
+            if out_dir.exists():
+                shutil.rmtree(out_dir)
+            os.replace(staging, out_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    steps = state.global_step
+    return TrainResult(
+        adapter=out_dir, method=method, device=device, why=why, steps=steps, train_examples=len(train_set.rows),
+        too_long=train_set.too_long, seconds=seconds, tokens_per_second=tokens_seen(steps) / max(seconds, 1e-9),
+        peak_memory_mb=_peak_memory_mb(device), eval_loss_before=_finite(before), eval_loss_after=_finite(after),
+        losses=losses,
+    )  # fmt: skip
+
+
+def _finite(value: float | None) -> float | None:
+    return None if value is None or not math.isfinite(value) else float(value)
