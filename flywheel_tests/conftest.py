@@ -10,6 +10,8 @@ import polars as pl
 import pytest
 
 from flywheel.sample.generator import generate
+from flywheel.select.catalog import load_catalog, resolve
+from flywheel_tests.tiny import CITIES, write_dataset
 
 SAMPLE_START = date(2026, 11, 1)
 SAMPLE_DAYS = 3
@@ -85,3 +87,15 @@ def scrubber():
     from flywheel.scrub.policy import load_policy
 
     return Scrubber(load_policy())
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    entry = next(e for e in load_catalog() if e.id == "tiny-gemma")
+    return resolve(entry, tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture(scope="session")
+def tiny_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Eight weather questions, the same in every split: a set to overfit."""
+    return write_dataset(tmp_path_factory.mktemp("dataset") / "v1", CITIES)

@@ -1,0 +1,46 @@
+"""Real TRL/PEFT training of the tiny model: the loss falls on a set it can overfit, the adapter
+is a standard PEFT folder that loads back and changes the model's output."""
+
+from pathlib import Path
+
+import torch
+from peft import PeftModel
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+from flywheel.train.lora import TrainConfig, train
+
+FAST = TrainConfig(rank=8, alpha=16, dropout=0.0, max_steps=40, learning_rate=2e-2, max_length=512, batch_size=4)
+
+
+def test_the_loss_falls_and_the_adapter_loads_back_and_changes_the_output(tiny_model: Path, tiny_dataset: Path,
+                                                                          tmp_path: Path):  # fmt: skip
+    steps: list[dict] = []
+    result = train(tiny_model, tiny_dataset, tmp_path / "adapter", FAST, log=lambda line: None, on_step=steps.append)
+    assert result.steps == 40 and len(steps) == 40 and result.train_examples == 8
+    assert result.eval_loss_after < 0.5 * result.eval_loss_before
+    assert steps[-1]["loss"] < steps[0]["loss"] and steps[-1]["tokens_per_second"] > 0
+    assert (result.method, result.device) == ("lora", "cpu")
+    folder = result.adapter
+    assert {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json"} <= {p.name for p in folder.iterdir()}
+    assert not list(tmp_path.glob(".adapter.staging-*"))
+    tok = AutoTokenizer.from_pretrained(str(folder))
+    ids = tok.apply_chat_template([{"role": "user", "content": "Weather in Oslo?"}], add_generation_prompt=True,
+                                  return_tensors="pt", return_dict=True)  # fmt: skip
+    base = AutoModelForCausalLM.from_pretrained(str(tiny_model)).eval()
+    with torch.no_grad():
+        before = base(**ids).logits
+        tuned = PeftModel.from_pretrained(base, str(folder)).eval()
+        after = tuned(**ids).logits
+    assert not torch.allclose(before, after, atol=1e-4)
+
+
+def test_examples_longer_than_max_length_are_counted_and_left_out(tiny_model: Path, tiny_dataset: Path,
+                                                                  tmp_path: Path):  # fmt: skip
+    config = TrainConfig(rank=4, alpha=8, max_steps=1, max_length=40, batch_size=2)
+    try:
+        train(tiny_model, tiny_dataset, tmp_path / "adapter", config, log=lambda line: None)
+    except ValueError as exc:
+        assert "no training example fits max_length=40 (8 too long)" in str(exc)
+    else:
+        raise AssertionError("training on nothing must fail with its reason")
+    assert not (tmp_path / "adapter").exists()
