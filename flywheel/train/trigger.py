@@ -1,0 +1,61 @@
+"""When a task is (re)trained: the decision behind the `task_grew` sensor.
+
+A task with no adapter is trained once it has at least `min_examples` traces; a task with one is
+retrained once its traces have grown by `growth` (a share) since the traces its adapter's dataset
+came from. Retired tasks are never retrained. A request is made once per state: the next one for
+a task waits until it grows past the threshold again from the count at the last request, so a
+run that failed (say, too few clean examples after cleaning) is not requested on every tick.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from flywheel.cluster.pipeline import members
+from flywheel.datasets.build import current_dataset, task_status
+from flywheel.lake import Lake
+from flywheel.train.adapters import current_adapter
+
+
+@dataclass
+class Retraining:
+    requests: list[str]  # task ids to (re)train now
+    reasons: dict[str, str]  # task id -> what was decided and why
+    counts: dict[str, int] = field(default_factory=dict)  # task id -> traces now (for the cursor)
+
+
+def decide(lake: Lake, tasks: list[str], last_requested: dict[str, int], growth: float = 0.2,
+           min_examples: int = 50) -> Retraining:  # fmt: skip
+    counts = dict(members(lake).group_by("cluster_id").len().drop_nulls().iter_rows()) if tasks else {}
+    out = Retraining([], {}, {})
+    for task in tasks:
+        traces = int(counts.get(task, 0))
+        out.counts[task] = traces
+        if task_status(lake, task) != "active":
+            out.reasons[task] = "retired: not retrained"
+            continue
+        adapter = current_adapter(lake, task)
+        if adapter is None:
+            base, what = 0, "no adapter yet"
+            enough = traces >= min_examples
+            target = min_examples
+        else:
+            dataset = current_dataset(lake, task) or {}
+            base = _traces_of(lake, task, adapter["dataset_version"]) or dataset.get("examples", 0)
+            target = int(base * (1 + growth)) + 1
+            enough, what = traces >= target, f"adapter trained on {base} traces"
+        requested = last_requested.get(task)
+        if enough and requested is not None and traces < int(requested * (1 + growth)) + 1:
+            out.reasons[task] = f"{what}; {traces} traces, already requested at {requested}"
+        elif enough:
+            out.requests.append(task)
+            out.reasons[task] = f"{what}; {traces} traces reach {target}: train"
+        else:
+            out.reasons[task] = f"{what}; {traces} traces, {target - traces} more to reach {target}"
+    return out
+
+
+def _traces_of(lake: Lake, task: str, version: str) -> int | None:
+    card = lake.root / "task_datasets" / task / version / "card.json"
+    return json.loads(card.read_text()).get("traces") if card.is_file() else None
