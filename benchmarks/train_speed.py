@@ -10,7 +10,8 @@ the same base model, data, LoRA config, learning rate, batch and number of steps
   defaults otherwise (loss on every token, fp32).
 Each runs in its own process (its peak memory is its own). Printed: tokens/s (the examples'
 tokens over the training seconds), peak RSS, the validation loss on the replies (one measure,
-computed the same way for both) and the ratios.
+computed the same way for both) after the same number of steps and after the same training time
+(Flywheel takes as many steps as fit in the default's seconds), and the ratios.
 
     .venv/bin/python benchmarks/train_speed.py --steps 8               # Gemma 3 270M (converted once)
     .venv/bin/python benchmarks/train_speed.py --model tiny-gemma --steps 30   # seconds, for a try
@@ -160,16 +161,19 @@ def main() -> None:
         data = build_task(Path(tmp), args.tool, args.records)
         n = pl.read_parquet(data / "train.parquet").height
         print(f"task: calls offering {args.tool}, {n} training examples")
-        results = {}
-        for kind in ("default", "flywheel"):
-            command = [sys.executable, __file__, "--model", args.model, "--steps", str(args.steps), "--batch",
+        def measure(kind: str, steps: int) -> dict:
+            command = [sys.executable, __file__, "--model", args.model, "--steps", str(steps), "--batch",
                        str(args.batch), "--max-length", str(args.max_length), "--lr", str(args.lr),
                        "--child", kind, str(data)]  # fmt: skip
             done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode:
                 raise SystemExit(f"the {kind} run failed:\n{done.stderr[-3000:]}")
-            results[kind] = json.loads(done.stdout.strip().splitlines()[-1])
-    d, f = results["default"], results["flywheel"]
+            return json.loads(done.stdout.strip().splitlines()[-1])
+
+        d, f = measure("default", args.steps), measure("flywheel", args.steps)
+        # the same wall-clock time as the default's training: as many steps as Flywheel's speed buys
+        same_time_steps = max(args.steps, round(args.steps * d["seconds"] / f["seconds"]))
+        t = measure("flywheel", same_time_steps)
     print(f"{'':28}{'default SFTTrainer':>20}{'flywheel':>14}{'ratio':>10}")
     print(f"{'tokens/s':28}{d['tokens_per_second']:>20.1f}{f['tokens_per_second']:>14.1f}"
           f"{f['tokens_per_second'] / d['tokens_per_second']:>9.2f}x")  # fmt: skip
@@ -177,7 +181,10 @@ def main() -> None:
     print(f"{'peak RSS (MB)':28}{d['peak_rss_mb']:>20.0f}{f['peak_rss_mb']:>14.0f}"
           f"{f['peak_rss_mb'] / d['peak_rss_mb']:>9.2f}x")  # fmt: skip
     print(f"{'validation loss (replies)':28}{d['validation_reply_loss']:>20.4f}{f['validation_reply_loss']:>14.4f}"
-          f"{f['validation_reply_loss'] / d['validation_reply_loss']:>9.2f}x")  # fmt: skip
+          f"{f['validation_reply_loss'] / d['validation_reply_loss']:>9.2f}x   (same steps)")  # fmt: skip
+    print(f"{'  in the same time':28}{d['validation_reply_loss']:>20.4f}{t['validation_reply_loss']:>14.4f}"
+          f"{t['validation_reply_loss'] / d['validation_reply_loss']:>9.2f}x   (Flywheel: {same_time_steps} steps, "
+          f"{t['seconds']:.0f} s)")  # fmt: skip
 
 
 if __name__ == "__main__":

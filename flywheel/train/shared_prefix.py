@@ -45,6 +45,8 @@ class SharedPrefixTrainer(SFTTrainer):
         if length < MIN_PREFIX:
             return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
         lm = _causal_lm(model)
+        if getattr(lm, "is_gradient_checkpointing", False):  # it drops the cache: the prefix would be lost
+            return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
         backbone = getattr(lm, lm.base_model_prefix)
         batch, total = ids.shape
         cache = DynamicCache(config=lm.config)

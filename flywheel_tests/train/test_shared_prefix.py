@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import torch
 from peft import LoraConfig, get_peft_model
 from transformers import AutoModelForCausalLM
@@ -43,3 +44,20 @@ def test_loss_and_gradients_equal_the_plain_forward(tiny_model: Path, tmp_path: 
     (plain, g_plain), (shared_loss, g_shared) = grads
     assert torch.allclose(plain, shared_loss, atol=1e-5)
     assert torch.allclose(g_plain, g_shared, rtol=1e-3, atol=1e-6)
+
+
+def test_training_with_the_shared_prefix_takes_the_same_steps(tiny_model: Path, tmp_path: Path):
+    """Step by step the same losses as TRL's own path (no dropout, fp32), so nothing in the
+    trainer (gradient checkpointing, which drops the prefix's cache) undoes the sharing."""
+    from flywheel.train.lora import TrainConfig, train
+    from flywheel_tests.tiny import CITIES, write_dataset
+
+    data = write_dataset(tmp_path / "data", CITIES * 2)
+    losses = []
+    for shared in (False, True):
+        steps: list[dict] = []
+        config = TrainConfig(rank=8, alpha=16, dropout=0.0, max_steps=5, learning_rate=1e-2, max_length=512,
+                             batch_size=4, shared_prefix=shared, precision="fp32")  # fmt: skip
+        train(tiny_model, data, tmp_path / f"adapter-{shared}", config, log=lambda line: None, on_step=steps.append)
+        losses.append([s["loss"] for s in steps])
+    assert losses[0] == pytest.approx(losses[1], rel=1e-3)
