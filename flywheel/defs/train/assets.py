@@ -32,6 +32,9 @@ class TrainSettings(dg.Config):
     max_steps: int = _DEFAULTS.max_steps
     seed: int = _DEFAULTS.seed
     quantize: str = _DEFAULTS.quantize
+    shared_prefix: bool = _DEFAULTS.shared_prefix
+    precision: str = _DEFAULTS.precision
+    gradient_checkpointing: bool = _DEFAULTS.gradient_checkpointing
     mlflow_uri: str = Field(default_factory=settings.mlflow_uri, description="MLflow tracking URI.")
 
     def train_config(self) -> dict:
