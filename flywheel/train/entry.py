@@ -6,7 +6,6 @@ materialisation. Also runnable by hand: `python -m flywheel.train.entry --help`.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from dagster_pipes import open_dagster_pipes
 
@@ -26,15 +25,19 @@ def run(extras: dict, log, on_step=None, dagster_run_id: str = "") -> dict:
     except BaseException:
         fail_run()
         raise
-    metrics = {"tokens_per_second": result.tokens_per_second, "peak_memory_mb": result.peak_memory_mb,
-               "eval_loss_before": result.eval_loss_before, "eval_loss_after": result.eval_loss_after,
-               "train_seconds": result.seconds, "steps": result.steps, "train_examples": result.train_examples,
-               "too_long": result.too_long}  # fmt: skip
+    metrics = {"tokens_per_second": round(result.tokens_per_second, 1), "peak_memory_mb": round(result.peak_memory_mb),
+               "eval_loss_before": _round(result.eval_loss_before), "eval_loss_after": _round(result.eval_loss_after),
+               "train_seconds": round(result.seconds, 1), "steps": result.steps,
+               "train_examples": result.train_examples, "too_long": result.too_long}  # fmt: skip
     run_id, version = finish_run(task, metrics, result.losses, result.adapter)
     log(f"registered {task} adapter as version {version} (MLflow run {run_id})")
     return {**metrics, "method": result.method, "device": result.device, "why": result.why,
             "mlflow_run_id": run_id, "model_version": version, "adapter": str(result.adapter),
             "base_model": extras["base_model"], "dataset_version": extras["dataset_version"]}  # fmt: skip
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def main() -> int:
@@ -53,6 +56,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-__all__ = ["Path", "run"]

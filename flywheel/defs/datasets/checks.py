@@ -26,6 +26,9 @@ def enough_examples(context: dg.AssetCheckExecutionContext, lake: LakeResource) 
     return dg.AssetCheckResult(
         passed=bool(info and info["ready"]),
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={"version": (info or {}).get("version", "none"), "examples": (info or {}).get("examples", 0),
-                  "ready": bool(info and info["ready"])},  # fmt: skip
+        metadata={
+            "version": (info or {}).get("version", "none"),
+            "examples": (info or {}).get("examples", 0),
+            "ready": bool(info and info["ready"]),
+        },  # fmt: skip
     )
