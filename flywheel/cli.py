@@ -139,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(func=_demo)
 
+    tune = sub.add_parser("fine-tune", help="build a task's dataset, choose its base model and train its adapter")
+    tune.add_argument("task", nargs="?", help="a task id (task-001, ...); without one, the tasks are listed")
+    tune.add_argument("--epochs", type=float, default=None, help="training epochs (default: the asset's, 2)")
+    tune.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (a quick try)")
+    tune.set_defaults(func=_fine_tune)
+
     known = sub.add_parser("hash-values", help="hash a list of values (one per line) for the policy's known_values")
     known.add_argument("file", type=Path, help="the values, one per line (a CRM export's names, emails, ...)")
     known.add_argument("--out", type=Path, required=True, help="the hashes file to write; name it in the policy")
@@ -146,6 +152,44 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+def _fine_tune(args: argparse.Namespace) -> int:
+    """Run the `fine_tune` job for one task in this process; the training's progress bar and lines
+    show in the terminal, and the run is in the Dagster instance like any other."""
+    _use_project_instance()
+    import dagster as dg
+
+    from flywheel.cluster.pipeline import current
+    from flywheel.definitions import defs
+    from flywheel.lake import Lake
+    from flywheel.train.adapters import current_adapter
+
+    lake = Lake(settings.lake_root())
+    info = current(lake)
+    if info is None:
+        print("No tasks yet: run `flywheel demo` (or cluster your traffic) first.")
+        return 1
+    if args.task not in info["task_ids"]:
+        print(("Unknown task " + repr(args.task) + ". " if args.task else "") + "Tasks: " + ", ".join(info["task_ids"]))
+        return 1 if args.task else 0
+    train = {k: v for k, v in {"epochs": args.epochs, "max_steps": args.max_steps}.items() if v is not None}
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
+    config = {**quiet, "ops": {"lora_adapters": {"config": train}}} if train else quiet
+    with dg.DagsterInstance.get() as instance:
+        result = defs().resolve_job_def("fine_tune").execute_in_process(
+            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config
+        )
+    if not result.success:
+        failures = [e.step_failure_data.user_failure_data or e.step_failure_data.error for e in
+                    result.get_step_failure_events()]  # fmt: skip
+        for failure in failures:
+            print(f"FAILED: {getattr(failure, 'description', None) or getattr(failure, 'message', failure)}")
+        return 1
+    adapter = current_adapter(lake, args.task) or {}
+    print(f"{args.task}: adapter {adapter.get('adapter')} (base {adapter.get('base_model')}, registered version "
+          f"{adapter.get('model_version')} of flywheel-{args.task} in MLflow)")  # fmt: skip
+    return 0
 
 
 def _hash_values(args: argparse.Namespace) -> int:

@@ -34,3 +34,13 @@ def test_demo_collects_sample_traffic_into_the_project_folder(tmp_path: Path, mo
     assert (tmp_path / ".flywheel" / "dagster" / "storage").is_dir()  # the SQLite instance of dagster.yaml
     rows = pl.read_parquet(lake / "raw_logs" / "*" / "records.parquet").height
     assert 250 < rows < 300
+
+
+def test_fine_tune_before_any_clustering_says_what_to_do_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys):  # fmt: skip
+    shutil.copy(REPO / "dagster.yaml", tmp_path / "dagster.yaml")
+    monkeypatch.chdir(tmp_path)
+    for var in ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT"):
+        monkeypatch.delenv(var, raising=False)
+    assert main(["fine-tune", "task-001"]) == 1
+    assert "No tasks yet: run `flywheel demo`" in capsys.readouterr().out

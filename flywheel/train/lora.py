@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -171,7 +172,8 @@ def train(
             per_device_eval_batch_size=config.batch_size, gradient_accumulation_steps=config.gradient_accumulation,
             logging_steps=1, save_strategy="no", eval_strategy="no", report_to=[], seed=config.seed,
             max_length=config.max_length, completion_only_loss=True, train_sampling_strategy="group_by_length",
-            bf16=bf16, use_cpu=device == "cpu", dataloader_num_workers=0, disable_tqdm=True,
+            bf16=bf16, use_cpu=device == "cpu", dataloader_num_workers=0,
+            disable_tqdm=not sys.stderr.isatty(),  # a progress bar in a terminal, plain lines in a run's log
             gradient_checkpointing=config.gradient_checkpointing and not config.shared_prefix,
         )  # fmt: skip
         trainer_class = SharedPrefixTrainer if config.shared_prefix else SFTTrainer
