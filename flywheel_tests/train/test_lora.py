@@ -1,6 +1,7 @@
 """Real TRL/PEFT training of the tiny model: the loss falls on a set it can overfit, the adapter
 is a standard PEFT folder that loads back and changes the model's output."""
 
+import json
 from pathlib import Path
 
 import torch
@@ -23,6 +24,9 @@ def test_the_loss_falls_and_the_adapter_loads_back_and_changes_the_output(tiny_m
     folder = result.adapter
     assert {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json"} <= {p.name for p in folder.iterdir()}
     assert not list(tmp_path.glob(".adapter.staging-*"))
+    config = json.loads((folder / "adapter_config.json").read_text())  # what vLLM's LoRA loader accepts
+    assert config["r"] in (8, 16, 32, 64) and not config["modules_to_save"] and not config["use_dora"]
+    assert not {"lm_head", "embed_tokens"} & set(config["target_modules"])
     tok = AutoTokenizer.from_pretrained(str(folder))
     ids = tok.apply_chat_template([{"role": "user", "content": "Weather in Oslo?"}], add_generation_prompt=True,
                                   return_tensors="pt", return_dict=True)  # fmt: skip
