@@ -4,10 +4,10 @@ the same base model, data, LoRA config, learning rate, batch and number of steps
 - Data: the sample generator's traffic, collected and scrubbed through the pipeline; the calls
   that offer `--tool` form the task; `flywheel.datasets` cleans and splits them.
 - flywheel: `flywheel.train.lora.train` (prompt-completion examples: loss on the logged reply
-  only, which TRL's fused LM head projects alone; each batch's shared prefix run once; bf16
-  autocast on CPUs with bf16 instructions; batches grouped by length).
+  only, which TRL's fused LM head projects alone; each batch's shared prefix run once; no
+  gradient checkpointing; batches grouped by length; fp32 on the CPU).
 - default: `SFTTrainer` on the same examples as `messages` + `tools` conversations, `SFTConfig`
-  defaults otherwise (loss on every token, fp32).
+  defaults otherwise (loss on every token, gradient checkpointing, fp32).
 Each runs in its own process (its peak memory is its own). Printed: tokens/s (the examples'
 tokens over the training seconds), peak RSS, the validation loss on the replies (one measure,
 computed the same way for both) after the same number of steps and after the same training time
