@@ -129,3 +129,19 @@ def test_a_killed_training_registers_nothing_and_a_rerun_starts_clean(tmp_path: 
     meta = run({**extras, "config": {**extras["config"], "max_steps": 3}}, log=lambda line: None)
     assert meta["model_version"] == "1" and (out / "adapter_config.json").is_file()
     assert not list(out.parent.glob(".*staging*"))
+
+
+def test_a_crash_in_the_training_process_fails_the_task_with_its_cause(tmp_path: Path):
+    lake = make_lake(tmp_path)
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_subprocess_client": dg.PipesSubprocessClient()}
+    config = run_config(tmp_path)
+    config["ops"]["lora_adapters"]["config"]["rank"] = 0  # PEFT refuses a rank of 0 inside the child
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(task_cluster.name, [TASK])
+        result = dg.materialize([slm_selection, lora_adapters], partition_key=TASK, instance=instance,
+                                resources=resources, run_config=config, raise_on_error=False)  # fmt: skip
+    failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
+    assert failure.description.startswith("task-001: the training process failed (External execution process failed")
+    assert "Nothing was registered" in failure.description
+    assert current_adapter(lake, TASK) is None
+    assert not list((lake.root / "lora_adapters").glob(f"{TASK}/*"))

@@ -4,6 +4,7 @@ Pipes, tracked and registered in MLflow."""
 import sys
 
 import dagster as dg
+from dagster._core.errors import DagsterPipesExecutionError
 from pydantic import Field
 
 from flywheel import settings
@@ -76,10 +77,17 @@ def lora_adapters(
         "mlflow_uri": config.mlflow_uri,
     }  # fmt: skip
     context.log.info(f"{task}: training {choice['model_id']} on dataset {dataset['version']} in a child process")
-    result = pipes_subprocess_client.run(
-        command=[sys.executable, "-m", "flywheel.train.entry"], context=context, extras=extras,
-        env={"TOKENIZERS_PARALLELISM": "false"},
-    ).get_materialize_result()  # fmt: skip
+    try:
+        result = pipes_subprocess_client.run(
+            command=[sys.executable, "-m", "flywheel.train.entry"], context=context, extras=extras,
+            env={"TOKENIZERS_PARALLELISM": "false"},
+        ).get_materialize_result()  # fmt: skip
+    except DagsterPipesExecutionError as exc:
+        killed = " -9" in str(exc) or "code 137" in str(exc)
+        hint = ("it was killed, most often for running out of memory: lower batch_size or max_length"
+                if killed else "its error is in the run's log above")  # fmt: skip
+        raise dg.Failure(description=f"{task}: the training process failed ({exc}); {hint}. Nothing was registered "
+                         "and no adapter was kept; a rerun starts clean.", allow_retries=False) from exc  # fmt: skip
     version = (result.metadata or {})["model_version"]
     record(the_lake, task, {"adapter": str(out), "dataset_version": dataset["version"], "examples": dataset["examples"],
                             "base_model": choice["model_id"], "model_dir": choice["model_dir"],
