@@ -11,10 +11,32 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import polars as pl
+
+
+def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
+    """Write the folder `final` as a whole: `fill` writes into a staging sibling, which then takes
+    `final`'s place by renames. A failure or a kill leaves `final` as it was (or absent), never
+    half-written."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    token = uuid.uuid4().hex[:8]
+    staging = final.with_name(f".{final.name}.staging-{token}")
+    staging.mkdir()
+    old = final.with_name(f".{final.name}.old-{token}")
+    try:
+        fill(staging)
+        if final.exists():
+            os.replace(final, old)
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return final
 
 
 class Lake:
@@ -32,25 +54,14 @@ class Lake:
         manifest: dict | None = None,
     ) -> Path:
         """Replace a day partition of `asset` with `tables` (name -> frame) and a JSON manifest."""
-        final = self.partition_dir(asset, day)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        token = uuid.uuid4().hex[:8]
-        staging = final.with_name(f".{final.name}.staging-{token}")
-        staging.mkdir()
-        try:
+
+        def fill(staging: Path) -> None:
             for name, df in tables.items():
                 df.write_parquet(staging / f"{name}.parquet")
             if manifest is not None:
                 (staging / "_manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
-            old = final.with_name(f".{final.name}.old-{token}")
-            if final.exists():
-                os.replace(final, old)
-            os.replace(staging, final)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-        return final
+
+        return write_folder(self.partition_dir(asset, day), fill)
 
     def read(self, asset: str, day: date | str, table: str, columns: list[str] | None = None) -> pl.DataFrame:
         return pl.read_parquet(self.partition_dir(asset, day) / f"{table}.parquet", columns=columns)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from flywheel.cluster.pipeline import CLUSTERS, members
 from flywheel.datasets.card import card, count_tokens, prompt_and_target
 from flywheel.datasets.examples import Example, to_example
 from flywheel.datasets.split import SPLITS, conversation_key, exact_key, near_key, split_of
-from flywheel.lake import Lake
+from flywheel.lake import Lake, write_folder
 from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 
 DATASETS = "task_datasets"
@@ -124,29 +122,39 @@ def build_dataset(lake: Lake, task_id: str, config: DatasetConfig | None = None,
     enough = frame.height >= config.min_examples and all(s in sizes["split"].to_list() for s in SPLITS)
     info = card(frame, left_out, version, enough, config.min_examples)
     info["traces"] = traces.height
-    base = lake.root / DATASETS / task_id
-    final = base / version
+    final = dataset_dir(lake, task_id, version)
     written = not final.exists()
     if written:
-        staging = base / f".{version}.staging-{uuid.uuid4().hex[:8]}"
-        staging.mkdir(parents=True)
-        try:
+
+        def fill(staging: Path) -> None:
             for split in SPLITS:
                 frame.filter(pl.col("split") == split).write_parquet(staging / f"{split}.parquet")
             (staging / "card.json").write_text(json.dumps(info, indent=1, ensure_ascii=False))
-            staging.rename(final)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+
+        write_folder(final, fill)
     pointer = {"version": version, "ready": enough, "examples": frame.height}
     lake.write_json(f"{DATASETS}/{task_id}/current.json", pointer)
     return TaskDataset(task_id, version, enough, info, final, written, traces.height, left_out)
 
 
-def task_status(lake: Lake, task_id: str) -> str | None:
-    """ "active" or "retired" in the clustering's registry; None for an id it never gave."""
+def task_statuses(lake: Lake) -> dict[str, str]:
+    """Task id -> "active" or "retired", from the clustering's registry (ids it never gave are absent)."""
     registry = lake.read_json(f"{CLUSTERS}/registry.json") or {}
-    return (registry.get("status") or {}).get(task_id)
+    return registry.get("status") or {}
+
+
+def task_status(lake: Lake, task_id: str) -> str | None:
+    return task_statuses(lake).get(task_id)
+
+
+def dataset_dir(lake: Lake, task_id: str, version: str) -> Path:
+    """The folder of one version of a task's dataset (its splits and `card.json`)."""
+    return lake.root / DATASETS / task_id / version
+
+
+def read_card(lake: Lake, task_id: str, version: str) -> dict | None:
+    path = dataset_dir(lake, task_id, version) / "card.json"
+    return json.loads(path.read_text()) if path.is_file() else None
 
 
 def versions(lake: Lake, task_id: str) -> list[str]:
@@ -176,4 +184,4 @@ def current_dataset(lake: Lake, task_id: str) -> dict | None:
 
 
 def read_split(lake: Lake, task_id: str, version: str, split: str) -> pl.DataFrame:
-    return pl.read_parquet(lake.root / DATASETS / task_id / version / f"{split}.parquet")
+    return pl.read_parquet(dataset_dir(lake, task_id, version) / f"{split}.parquet")

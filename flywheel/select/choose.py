@@ -87,14 +87,6 @@ def choose(catalog: list[Entry], card: dict, hardware: Hardware, models_dir: str
     return Choice(best[0].id, str(best[1]), reasons)
 
 
-def write_choice(path: Path, choice: Choice) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"model_id": choice.model_id, "model_dir": choice.model_dir, "reasons": choice.reasons},
-                              indent=1))  # fmt: skip
-    tmp.replace(path)
-
-
 def zero_shot_scorer(dataset_dir: str | Path, examples: int = 8, max_new_tokens: int = 128) -> Callable[[Path], float]:
     """A scorer: the share of the first `examples` validation examples where the model, zero-shot,
     makes the logged decision (the same tool, or a text answer where the LLM answered in text)."""

@@ -4,11 +4,10 @@ so a killed conversion leaves nothing half-made."""
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from flywheel.lake import write_folder
 from flywheel.select.catalog import Unavailable
 from flywheel.train.template import GEMMA_TOOLS
 
@@ -17,20 +16,7 @@ SPECIALS = ["<pad>", "<eos>", "<bos>", "<unk>", "<start_of_turn>", "<end_of_turn
 
 
 def _made_once(folder: Path, make: Callable[[Path], None]) -> Path:
-    if (folder / "config.json").is_file():
-        return folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = folder.with_name(f".{folder.name}.staging-{uuid.uuid4().hex[:8]}")
-    staging.mkdir()
-    try:
-        make(staging)
-        staging.rename(folder)
-    except FileExistsError:  # another process made it first  # pragma: no cover
-        shutil.rmtree(staging, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return folder
+    return folder if (folder / "config.json").is_file() else write_folder(folder, make)
 
 
 def convert_gemma_gguf(folder: Path, package: str = GEMMA_PACKAGE) -> Path:

@@ -3,13 +3,12 @@ folder and every candidate's reason, for the dataset version it was chosen on.""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from flywheel.datasets.build import DATASETS, current_dataset
+from flywheel.datasets.build import current_dataset, dataset_dir, read_card
 from flywheel.lake import Lake
 from flywheel.select.catalog import CATALOG, load_catalog
-from flywheel.select.choose import Choice, Hardware, choose, write_choice, zero_shot_scorer
+from flywheel.select.choose import Choice, Hardware, choose, zero_shot_scorer
 
 SELECTION = "slm_selection"
 
@@ -21,12 +20,13 @@ def select_model(lake: Lake, task_id: str, models_dir: str | Path, catalog: str 
     dataset = current_dataset(lake, task_id)
     if dataset is None:
         raise ValueError(f"{task_id} has no dataset yet: materialize task_datasets for it first")
-    folder = lake.root / DATASETS / task_id / dataset["version"]
-    card = json.loads((folder / "card.json").read_text())
+    folder = dataset_dir(lake, task_id, dataset["version"])
+    card = read_card(lake, task_id, dataset["version"]) or {}
     scorer = zero_shot_scorer(folder, score_examples) if score_examples > 0 else None
     choice = choose(load_catalog(catalog), card, hardware or Hardware.here(), models_dir, include_test_models,
                     allow_downloads, scorer)  # fmt: skip
-    write_choice(lake.root / SELECTION / f"{task_id}.json", choice)
+    stored = {"model_id": choice.model_id, "model_dir": choice.model_dir, "reasons": choice.reasons}
+    lake.write_json(f"{SELECTION}/{task_id}.json", stored)
     return choice, dataset
 
 

@@ -9,18 +9,16 @@ staging folder and renamed into place when complete: a killed training leaves no
 from __future__ import annotations
 
 import math
-import os
-import shutil
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import polars as pl
 
+from flywheel.lake import write_folder
 from flywheel.train.data import encode
 
 
@@ -180,17 +178,12 @@ def train(
         state = trainer.train()
         seconds = time.perf_counter() - start
         after = trainer.evaluate()["eval_loss"] if val_set.rows else None
-        out_dir = Path(out_dir)
-        staging = out_dir.with_name(f".{out_dir.name}.staging-{uuid.uuid4().hex[:8]}")
-        try:
+
+        def fill(staging: Path) -> None:
             trainer.model.save_pretrained(str(staging))
             tokenizer.save_pretrained(str(staging))
-            if out_dir.exists():
-                shutil.rmtree(out_dir)
-            os.replace(staging, out_dir)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+
+        out_dir = write_folder(Path(out_dir), fill)
     steps = state.global_step
     return TrainResult(
         adapter=out_dir, method=method, device=device, why=why, steps=steps, train_examples=len(train_set.rows),

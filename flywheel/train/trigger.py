@@ -9,11 +9,10 @@ run that failed (say, too few clean examples after cleaning) is not requested on
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from flywheel.cluster.pipeline import members
-from flywheel.datasets.build import current_dataset, task_status
+from flywheel.datasets.build import current_dataset, read_card, task_statuses
 from flywheel.lake import Lake
 from flywheel.train.adapters import current_adapter
 
@@ -29,10 +28,11 @@ def decide(lake: Lake, tasks: list[str], last_requested: dict[str, int], growth:
            min_examples: int = 50) -> Retraining:  # fmt: skip
     counts = dict(members(lake).group_by("cluster_id").len().drop_nulls().iter_rows()) if tasks else {}
     out = Retraining([], {}, {})
+    statuses = task_statuses(lake)
     for task in tasks:
         traces = int(counts.get(task, 0))
         out.counts[task] = traces
-        if task_status(lake, task) != "active":
+        if statuses.get(task) != "active":
             out.reasons[task] = "retired: not retrained"
             continue
         adapter = current_adapter(lake, task)
@@ -42,7 +42,7 @@ def decide(lake: Lake, tasks: list[str], last_requested: dict[str, int], growth:
             target = min_examples
         else:
             dataset = current_dataset(lake, task) or {}
-            base = _traces_of(lake, task, adapter["dataset_version"]) or dataset.get("examples", 0)
+            base = (read_card(lake, task, adapter["dataset_version"]) or {}).get("traces") or dataset.get("examples", 0)
             target = int(base * (1 + growth)) + 1
             enough, what = traces >= target, f"adapter trained on {base} traces"
         requested = last_requested.get(task)
@@ -54,8 +54,3 @@ def decide(lake: Lake, tasks: list[str], last_requested: dict[str, int], growth:
         else:
             out.reasons[task] = f"{what}; {traces} traces, {target - traces} more to reach {target}"
     return out
-
-
-def _traces_of(lake: Lake, task: str, version: str) -> int | None:
-    card = lake.root / "task_datasets" / task / version / "card.json"
-    return json.loads(card.read_text()).get("traces") if card.is_file() else None

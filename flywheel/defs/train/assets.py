@@ -8,7 +8,7 @@ from dagster._core.errors import DagsterPipesExecutionError
 from pydantic import Field
 
 from flywheel import settings
-from flywheel.datasets.build import DATASETS, current_dataset
+from flywheel.datasets.build import DATASETS, current_dataset, dataset_dir
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.resources import LakeResource
 from flywheel.select.pipeline import SELECTION, selected
@@ -72,7 +72,7 @@ def lora_adapters(
     out = adapter_dir(the_lake, task, dataset["version"], choice["model_id"], context.run_id)
     extras = {
         "task_id": task, "model_dir": choice["model_dir"], "base_model": choice["model_id"],
-        "dataset_dir": str(the_lake.root / DATASETS / task / dataset["version"]),
+        "dataset_dir": str(dataset_dir(the_lake, task, dataset["version"])),
         "dataset_version": dataset["version"], "out_dir": str(out), "config": config.train_config(),
         "mlflow_uri": config.mlflow_uri,
     }  # fmt: skip
