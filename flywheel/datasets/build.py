@@ -55,7 +55,7 @@ class TaskDataset:
     left_out: Counter = field(default_factory=Counter)
 
 
-def task_traces(lake: Lake, task_id: str) -> pl.DataFrame:
+def task_traces(lake: Lake, task_id: str, columns: list[str] = COLUMNS) -> pl.DataFrame:
     """The scrubbed traces the live clustering puts in `task_id` (published days only)."""
     rows = members(lake).filter(pl.col("cluster_id") == task_id)
     frames = []
@@ -63,8 +63,8 @@ def task_traces(lake: Lake, task_id: str) -> pl.DataFrame:
         if not is_published(lake, day) or not lake.partition_dir(SCRUBBED, day).exists():
             continue
         ids = rows.filter(pl.col("day") == day)["request_id"]
-        frames.append(read_scrubbed(lake, day, COLUMNS).filter(pl.col("request_id").is_in(ids.implode())))
-    return pl.concat(frames) if frames else pl.DataFrame(schema={c: pl.String for c in COLUMNS})
+        frames.append(read_scrubbed(lake, day, columns).filter(pl.col("request_id").is_in(ids.implode())))
+    return pl.concat(frames) if frames else pl.DataFrame(schema={c: pl.String for c in columns})
 
 
 def clean(traces: pl.DataFrame, config: DatasetConfig,

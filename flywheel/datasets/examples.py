@@ -53,7 +53,7 @@ def to_example(messages_json: str, response_json: str, tools_json: str | None,
     content = reply.get("content")
     if not calls and not (isinstance(content, str) and content.strip()):
         return EMPTY
-    schemas = _schemas(json.dumps(tools, sort_keys=True))
+    schemas = tool_schemas(json.dumps(tools, sort_keys=True))
     parsed_calls = []
     for call in calls:
         function = call.get("function") or {}
@@ -66,7 +66,7 @@ def to_example(messages_json: str, response_json: str, tools_json: str | None,
             return NOT_JSON
         if name not in schemas:
             return NOT_OFFERED
-        if not _fits(schemas[name], args):
+        if not fits_schema(schemas[name], args):
             return OFF_SCHEMA
         parsed_calls.append({"id": call.get("id"), "type": "function", "function": {"name": name, "arguments": args}})
     target = {"role": "assistant", "content": content if isinstance(content, str) and content.strip() else None}
@@ -78,7 +78,7 @@ def to_example(messages_json: str, response_json: str, tools_json: str | None,
 
 
 @lru_cache(maxsize=256)
-def _schemas(tools_key: str) -> dict[str, dict]:
+def tool_schemas(tools_key: str) -> dict[str, dict]:
     """Tool name -> its parameters' JSON schema (an empty schema where none is given)."""
     out = {}
     for tool in json.loads(tools_key):
@@ -89,7 +89,7 @@ def _schemas(tools_key: str) -> dict[str, dict]:
     return out
 
 
-def _fits(schema: dict, args: dict) -> bool:
+def fits_schema(schema: dict, args: dict) -> bool:
     try:
         validator = jsonschema.validators.validator_for(schema)
         validator(schema).validate(args)

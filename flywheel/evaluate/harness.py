@@ -1,0 +1,166 @@
+"""A task's test split as an lm-evaluation-harness task, and its runs on a base model with or
+without the task's LoRA adapter.
+
+`write_task` writes a folder a user can rerun with the `lm_eval` command line (`command` says the
+exact line): `test.jsonl` (per test example the prompt rendered by the model's own chat template,
+the same prompt with a few train examples before it, the logged reply and the offered tools), two
+task YAMLs (`<name>` zero-shot, `<name>_icl` in-context) whose metrics are `flywheel.evaluate.metrics`,
+and `utils.py` that the YAMLs point at. Prompts are rendered here, not by lm-eval's
+`apply_chat_template`, because lm-eval's HF backend does not pass a document's tools to the template.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from flywheel.evaluate.metrics import METRICS, nanmean, score
+
+UTILS = '''"""Metric functions of Flywheel's generated lm-eval tasks."""
+
+import json
+
+from flywheel.evaluate.metrics import nanmean, score  # noqa: F401
+
+
+def process_results(doc, results):
+    return score(results[0], json.loads(doc["reference"]), json.loads(doc["tools"]))
+'''
+
+
+def task_name(task_id: str) -> str:
+    return "flywheel_" + "".join(c if c.isalnum() else "_" for c in task_id)
+
+
+def _shots(train: pl.DataFrame, count: int) -> list[list[dict]]:
+    """Up to `count` short train conversations, one per distinct first tool (or text) first."""
+    rows = train.sort("prompt_tokens", "request_id").select("messages", "first_tool").rows()
+    picked, seen = [], set()
+    for messages, tool in rows:
+        if tool not in seen and len(picked) < count:
+            picked.append(json.loads(messages))
+            seen.add(tool)
+    for messages, _ in rows:  # fewer distinct tools than shots: fill with the shortest others
+        if len(picked) >= count:
+            break
+        if json.loads(messages) not in picked:
+            picked.append(json.loads(messages))
+    return picked
+
+
+def write_task(folder: Path, task_id: str, test: pl.DataFrame, train: pl.DataFrame, tokenizer,
+               shots: int = 3, max_new_tokens: int = 256, data_file: Path | None = None) -> str:  # fmt: skip
+    """Write the lm-eval task of a test split into `folder`; returns the zero-shot task's name.
+    `data_file` is where the YAMLs find `test.jsonl` (when `folder` is a staging copy of it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    examples = [sum(_shots(train, shots), [])]
+    with open(folder / "test.jsonl", "w") as out:
+        for rid, messages_json, tools_json in test.sort("request_id").select("request_id", "messages", "tools").rows():
+            messages, tools = json.loads(messages_json), json.loads(tools_json)
+
+            def render(turns: list[dict], tools=tools) -> str:
+                return tokenizer.apply_chat_template(turns, tools=tools or None, add_generation_prompt=True,
+                                                     tokenize=False)  # fmt: skip
+
+            doc = {"request_id": rid, "prompt": render(messages[:-1]),
+                   "prompt_icl": render(examples[0] + messages[:-1]),
+                   "reference": json.dumps(messages[-1], ensure_ascii=False), "tools": tools_json}  # fmt: skip
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    (folder / "utils.py").write_text(UTILS)
+    name, data = task_name(task_id), data_file or folder / "test.jsonl"
+    for suffix, field_name in (("", "prompt"), ("_icl", "prompt_icl")):
+        spec = {
+            "task": name + suffix, "dataset_path": "json",
+            "dataset_kwargs": {"data_files": {"test": str(data.resolve())},  # cached beside it, not under ~/.cache
+                               "cache_dir": str(data.parent.resolve() / "cache")},
+            "test_split": "test", "output_type": "generate_until",
+            "doc_to_text": "{{" + field_name + "}}", "doc_to_target": "{{reference}}", "target_delimiter": "",
+            "generation_kwargs": {"until": ["<end_of_turn>"], "max_gen_toks": max_new_tokens, "do_sample": False},
+            "process_results": "PROCESS",
+            "metric_list": [{"metric": m, "aggregation": "NANMEAN", "higher_is_better": True} for m in METRICS],
+            "metadata": {"version": 1.0, "flywheel_task": task_id},
+        }  # fmt: skip
+        text = yaml.safe_dump(spec, sort_keys=False, allow_unicode=True)
+        text = text.replace("PROCESS", "!function utils.process_results").replace("NANMEAN", "!function utils.nanmean")
+        (folder / f"{name}{suffix}.yaml").write_text(text)
+    return name
+
+
+def device() -> str:
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def model_args(model_dir: str | Path, adapter: str | Path | None) -> str:
+    dtype = "bfloat16" if device() == "cuda" else "float32"
+    return f"pretrained={model_dir}" + (f",peft={adapter}" if adapter else "") + f",dtype={dtype}"
+
+
+def command(folder: Path, task: str, model_dir: str | Path, adapter: str | Path | None) -> str:
+    """The `lm_eval` command line that reruns exactly this evaluation."""
+    return shlex.join(["lm_eval", "--model", "hf", "--model_args", model_args(model_dir, adapter),
+                       "--device", device(), "--tasks", task, "--include_path", str(folder), "--batch_size", "1",
+                       "--log_samples", "--output_path", str(folder / "results")])  # fmt: skip
+
+
+@dataclass
+class Run:
+    """One model on one lm-eval task: mean metrics, per-example scores and outputs, speed."""
+
+    task: str
+    metrics: dict[str, float]
+    examples: int
+    seconds: float
+    generated_tokens: int
+    outputs: list[dict] = field(default_factory=list)  # request_id, output and its scores
+
+    @property
+    def seconds_per_call(self) -> float:
+        return self.seconds / max(1, self.examples)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.generated_tokens / self.seconds if self.seconds else 0.0
+
+
+def run(folder: Path, tasks: list[str], model_dir: str | Path, adapter: str | Path | None = None,
+        limit: int | None = None) -> dict[str, Run]:  # fmt: skip
+    """Run lm-eval's `simple_evaluate` on `tasks` with the HF model (and the PEFT adapter), one
+    request at a time so the time per call is a latency; returns one `Run` per task."""
+    import lm_eval
+    from lm_eval.models.huggingface import HFLM
+    from lm_eval.tasks import TaskManager
+
+    model = HFLM.create_from_arg_string(
+        model_args(model_dir, adapter), {"batch_size": 1, "device": device()}
+    )  # loaded once, not timed
+    tokenizer = model.tokenizer
+    out = {}
+    for task in tasks:  # one task per call: each has its own time
+        start = time.perf_counter()
+        results = lm_eval.simple_evaluate(model=model, tasks=[task],
+                                          task_manager=TaskManager(include_path=str(folder)), batch_size=1,
+                                          limit=limit, log_samples=True, apply_chat_template=False,
+                                          verbosity="WARNING")  # fmt: skip
+        seconds = time.perf_counter() - start
+        samples = results["samples"][task]
+        outputs, tokens = [], 0
+        for sample in samples:
+            text = sample["filtered_resps"][0]
+            text = text[0] if isinstance(text, list) else text
+            tokens += len(tokenizer(text, add_special_tokens=False)["input_ids"])
+            outputs.append({"request_id": sample["doc"]["request_id"], "output": text,
+                            **{m: sample.get(m) for m in METRICS}})  # fmt: skip
+        metrics = {m: nanmean(o[m] for o in outputs) for m in METRICS}
+        out[task] = Run(task, metrics, len(samples), seconds, tokens, outputs)
+    return out
+
+
+__all__ = ["Run", "command", "model_args", "run", "score", "task_name", "write_task"]
