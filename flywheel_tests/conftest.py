@@ -101,15 +101,15 @@ def tiny_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_dataset(tmp_path_factory.mktemp("dataset") / "v1", CITIES)
 
 
-# Enough steps at a high rate for the tiny model to write well-formed weather calls (the city is
-# often still wrong): a fine-tuned adapter that measurably beats its random base.
-TUNED_STEPS, TUNED_RATE = 300, 3e-2
+# Enough steps at a high rate for the tiny model to learn its eight weather calls by heart (all
+# eight right, measured): a fine-tuned adapter that beats its random base, in about 9 s.
+TUNED = {"rank": 16, "alpha": 32, "dropout": 0.0, "max_steps": 500, "learning_rate": 2e-2, "max_length": 512,
+         "batch_size": 4}
 
 
 @pytest.fixture(scope="session")
 def tiny_adapter(tmp_path_factory: pytest.TempPathFactory, tiny_model: Path, tiny_dataset: Path) -> Path:
     from flywheel.train.lora import TrainConfig, train
 
-    config = TrainConfig(rank=8, alpha=16, dropout=0.0, max_steps=TUNED_STEPS, learning_rate=TUNED_RATE,
-                         max_length=512, batch_size=4)  # fmt: skip
+    config = TrainConfig(**TUNED)
     return train(tiny_model, tiny_dataset, tmp_path_factory.mktemp("tuned") / "adapter", config, log=lambda _: None).adapter

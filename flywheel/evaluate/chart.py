@@ -28,14 +28,18 @@ def _png(fig) -> bytes:
 
 
 def scores_png(task_id: str, scores: dict[str, dict[str, float]]) -> bytes:
-    """`scores`: variant -> metric -> value (NaN where the metric does not apply to the task)."""
+    """`scores`: variant -> metric -> value (None or NaN where the metric does not apply to the task)."""
     plt = _plt()
-    metrics = [m for m in LABELS if any(scores[v].get(m) == scores[v].get(m) for v, _ in VARIANTS if v in scores)]
+
+    def applies(value: float | None) -> bool:
+        return value is not None and value == value
+
+    metrics = [m for m in LABELS if any(applies(scores[v].get(m)) for v, _ in VARIANTS if v in scores)]
     fig, ax = plt.subplots(figsize=(8, 3.6), dpi=90)
     width = 0.8 / len(VARIANTS)
     for k, (variant, label) in enumerate(VARIANTS):
         values = [scores.get(variant, {}).get(m, 0.0) for m in metrics]
-        values = [v if v == v else 0.0 for v in values]
+        values = [v if applies(v) else 0.0 for v in values]
         ax.bar([i + (k - 1) * width for i in range(len(metrics))], values, width, label=label)
     ax.set_xticks(range(len(metrics)), [LABELS[m] for m in metrics])
     ax.set_ylim(0, 1.05)

@@ -48,6 +48,7 @@ def test_the_adapter_beats_its_base_and_every_score_is_the_metric_of_its_output(
     assert base[name].examples == tuned.examples == 8
     assert tuned.metrics["valid_call"] > base[name].metrics["valid_call"]
     assert tuned.metrics["name"] > max(base[name].metrics["name"], base[name + "_icl"].metrics["name"])
+    assert tuned.metrics["name_args"] >= 0.75 > base[name].metrics["name_args"]
     assert tuned.seconds > 0 and tuned.generated_tokens > 0 and tuned.tokens_per_second > 0
     docs = {d["request_id"]: d for d in map(json.loads, (folder / "test.jsonl").read_text().splitlines())}
     for out in tuned.outputs:
