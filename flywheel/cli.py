@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from flywheel import settings
+from flywheel.commands import add_model_commands, use_project_instance
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # the run's events stay in Dagster
 
@@ -33,19 +34,8 @@ def _task_from(value: str) -> tuple[str, int]:
     return task, int(day)
 
 
-def _use_project_instance() -> None:
-    """Use the project's dagster.yaml (SQLite under ./.flywheel) unless DAGSTER_HOME says otherwise."""
-    if not os.environ.get("DAGSTER_HOME"):
-        if Path("dagster.yaml").is_file():
-            os.environ["DAGSTER_HOME"] = str(Path.cwd())
-        else:
-            home = Path(settings.HOME_DIR, "dagster_home").resolve()
-            home.mkdir(parents=True, exist_ok=True)
-            os.environ["DAGSTER_HOME"] = str(home)
-
-
 def _demo(args: argparse.Namespace) -> int:
-    _use_project_instance()
+    use_project_instance()
     import dagster as dg
 
     from flywheel.definitions import defs
@@ -82,6 +72,11 @@ def _demo(args: argparse.Namespace) -> int:
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
         failed += _cluster(instance, lake)
+        if args.tasks > 0:
+            from flywheel.demo import train_largest
+
+            failed += train_largest(instance, lake, args.tasks, QUIET, args.catalog, args.max_steps, args.epochs,
+                                    args.eval_limit, args.max_length)  # fmt: skip
     print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
     print("then open http://127.0.0.1:3000")
     return 1 if failed else 0
@@ -133,17 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     gen.set_defaults(func=_generate)
 
     demo = sub.add_parser(
-        "demo", help="collect, scrub and cluster the landing folder (sample traffic if empty) into the lake"
+        "demo", help="the whole flywheel on the landing folder (sample traffic if empty): collect, scrub, cluster, "
+        "then fine-tune, evaluate and promote the largest tasks"
     )
     demo.add_argument("--records", type=int, default=5000, help="sample size when the landing folder is empty")
     demo.add_argument("--seed", type=int, default=0)
+    demo.add_argument("--tasks", type=int, default=2, help="fine-tune the N largest tasks (default 2; 0: none)")
+    demo.add_argument("--max-steps", type=int, default=None, help="training steps per task (default: 2 epochs)")
+    demo.add_argument("--epochs", type=float, default=None, help="training epochs per task")
+    demo.add_argument("--eval-limit", type=int, default=None, help="evaluate on at most N test examples per task")
+    demo.add_argument("--max-length", type=int, default=None, help="longest training example in tokens (2048)")
+    demo.add_argument("--catalog", default=None, help="a catalog of base models other than the packaged one")
     demo.set_defaults(func=_demo)
 
-    tune = sub.add_parser("fine-tune", help="build a task's dataset, choose its base model and train its adapter")
-    tune.add_argument("task", nargs="?", help="a task id (task-001, ...); without one, the tasks are listed")
-    tune.add_argument("--epochs", type=float, default=None, help="training epochs (default: the asset's, 2)")
-    tune.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (a quick try)")
-    tune.set_defaults(func=_fine_tune)
+    add_model_commands(sub)
 
     known = sub.add_parser("hash-values", help="hash a list of values (one per line) for the policy's known_values")
     known.add_argument("file", type=Path, help="the values, one per line (a CRM export's names, emails, ...)")
@@ -152,44 +150,6 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.func(args)
-
-
-def _fine_tune(args: argparse.Namespace) -> int:
-    """Run the `fine_tune` job for one task in this process; the training's progress bar and lines
-    show in the terminal, and the run is in the Dagster instance like any other."""
-    _use_project_instance()
-    import dagster as dg
-
-    from flywheel.cluster.pipeline import current
-    from flywheel.definitions import defs
-    from flywheel.lake import Lake
-    from flywheel.train.adapters import current_adapter
-
-    lake = Lake(settings.lake_root())
-    info = current(lake)
-    if info is None:
-        print("No tasks yet: run `flywheel demo` (or cluster your traffic) first.")
-        return 1
-    if args.task not in info["task_ids"]:
-        print(("Unknown task " + repr(args.task) + ". " if args.task else "") + "Tasks: " + ", ".join(info["task_ids"]))
-        return 1 if args.task else 0
-    train = {k: v for k, v in {"epochs": args.epochs, "max_steps": args.max_steps}.items() if v is not None}
-    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
-    config = {**quiet, "ops": {"lora_adapters": {"config": train}}} if train else quiet
-    with dg.DagsterInstance.get() as instance:
-        result = defs().resolve_job_def("fine_tune").execute_in_process(
-            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config
-        )
-    if not result.success:
-        failures = [e.step_failure_data.user_failure_data or e.step_failure_data.error for e in
-                    result.get_step_failure_events()]  # fmt: skip
-        for failure in failures:
-            print(f"FAILED: {getattr(failure, 'description', None) or getattr(failure, 'message', failure)}")
-        return 1
-    adapter = current_adapter(lake, args.task) or {}
-    print(f"{args.task}: adapter {adapter.get('adapter')} (base {adapter.get('base_model')}, registered version "
-          f"{adapter.get('model_version')} of flywheel-{args.task} in MLflow)")  # fmt: skip
-    return 0
 
 
 def _hash_values(args: argparse.Namespace) -> int:

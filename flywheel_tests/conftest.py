@@ -111,5 +111,5 @@ TUNED = {"rank": 16, "alpha": 32, "dropout": 0.0, "max_steps": 500, "learning_ra
 def tiny_adapter(tmp_path_factory: pytest.TempPathFactory, tiny_model: Path, tiny_dataset: Path) -> Path:
     from flywheel.train.lora import TrainConfig, train
 
-    config = TrainConfig(**TUNED)
-    return train(tiny_model, tiny_dataset, tmp_path_factory.mktemp("tuned") / "adapter", config, log=lambda _: None).adapter
+    out = tmp_path_factory.mktemp("tuned") / "adapter"
+    return train(tiny_model, tiny_dataset, out, TrainConfig(**TUNED), log=lambda _: None).adapter

@@ -100,7 +100,7 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
              "slm_machine": prices.slm_machine}  # fmt: skip
     report = {
         "task_id": task_id, "model_version": candidate, "dataset_version": version, "adapter": adapter["adapter"],
-        "base_model": adapter["base_model"], "test_examples": test.height, "metric": metric,
+        "model_dir": model_dir, "base_model": adapter["base_model"], "test_examples": test.height, "metric": metric,
         "scores": {**base, "fine_tuned": tuned}, "champion_before": champion, "champion_score": champion_score,
         "regression": champion_score is not None and (score or 0.0) + config.gate.tolerance < champion_score,
         "promoted": ok, "reasons": reasons, "costs": costs,

@@ -1,0 +1,140 @@
+"""The model commands of `flywheel`: `fine-tune` (dataset, base model, adapter, evaluation and
+promotion of one task), `rollback` (give a task's champion alias back to the one it replaced) and
+`predict` (answer an OpenAI chat-completions request with its task's champion)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from flywheel import settings
+
+
+def use_project_instance() -> None:
+    """Use the project's dagster.yaml (SQLite under ./.flywheel) unless DAGSTER_HOME says otherwise."""
+    if not os.environ.get("DAGSTER_HOME"):
+        if Path("dagster.yaml").is_file():
+            os.environ["DAGSTER_HOME"] = str(Path.cwd())
+        else:
+            home = Path(settings.HOME_DIR, "dagster_home").resolve()
+            home.mkdir(parents=True, exist_ok=True)
+            os.environ["DAGSTER_HOME"] = str(home)
+
+
+def add_model_commands(sub) -> None:
+    tune = sub.add_parser("fine-tune", help="build a task's dataset, choose its base model, train, evaluate, promote")
+    tune.add_argument("task", nargs="?", help="a task id (task-001, ...); without one, the tasks are listed")
+    tune.add_argument("--epochs", type=float, default=None, help="training epochs (default: the asset's, 2)")
+    tune.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (a quick try)")
+    tune.add_argument("--eval-limit", type=int, default=None, help="evaluate on at most this many test examples")
+    tune.set_defaults(func=fine_tune)
+
+    back = sub.add_parser("rollback", help="give a task's champion alias back to the adapter it replaced")
+    back.add_argument("task", help="a task id (task-001, ...)")
+    back.set_defaults(func=rollback)
+
+    ask = sub.add_parser("predict", help="answer an OpenAI chat-completions request with its task's champion SLM")
+    ask.add_argument("file", nargs="?", type=Path, help="the request as JSON (or JSONL, one per line); default stdin")
+    ask.add_argument("--max-new-tokens", type=int, default=256)
+    ask.set_defaults(func=predict)
+
+
+def fine_tune(args: argparse.Namespace) -> int:
+    """Run the `fine_tune` job for one task in this process; the training's progress bar and lines
+    show in the terminal, and the run is in the Dagster instance like any other."""
+    use_project_instance()
+    import dagster as dg
+
+    from flywheel.cluster.pipeline import current
+    from flywheel.definitions import defs
+    from flywheel.evaluate.report import current_report
+    from flywheel.lake import Lake
+    from flywheel.train.adapters import current_adapter
+
+    lake = Lake(settings.lake_root())
+    info = current(lake)
+    if info is None:
+        print("No tasks yet: run `flywheel demo` (or cluster your traffic) first.")
+        return 1
+    if args.task not in info["task_ids"]:
+        print(("Unknown task " + repr(args.task) + ". " if args.task else "") + "Tasks: " + ", ".join(info["task_ids"]))
+        return 1 if args.task else 0
+    train = {k: v for k, v in {"epochs": args.epochs, "max_steps": args.max_steps}.items() if v is not None}
+    ops = {"lora_adapters": {"config": train}} if train else {}
+    if args.eval_limit:
+        ops["eval_reports"] = {"config": {"limit": args.eval_limit}}
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
+    with dg.DagsterInstance.get() as instance:
+        result = defs().resolve_job_def("fine_tune").execute_in_process(
+            partition_key=args.task, instance=instance, raise_on_error=False, run_config={**quiet, "ops": ops}
+        )
+    adapter = current_adapter(lake, args.task) or {}
+    report = current_report(lake, args.task) or {}
+    if adapter:
+        print(f"{args.task}: adapter {adapter.get('adapter')} (base {adapter.get('base_model')}, registered version "
+              f"{adapter.get('model_version')} of flywheel-{args.task} in MLflow)")  # fmt: skip
+    if report and report.get("model_version") == adapter.get("model_version"):
+        metric = report["metric"]
+        scores = "  ".join(f"{v}={(s['metrics'][metric] or 0):.3f}" for v, s in report["scores"].items())
+        print(f"{args.task}: {metric} on {report['test_examples']} test examples: {scores}")
+        print(f"{args.task}: {'PROMOTED to champion' if report['promoted'] else 'not promoted'}: "
+              + "; ".join(report["reasons"]))  # fmt: skip
+    if not result.success:
+        failures = [e.step_failure_data.user_failure_data or e.step_failure_data.error for e in
+                    result.get_step_failure_events()]  # fmt: skip
+        for failure in failures:
+            print(f"FAILED: {getattr(failure, 'description', None) or getattr(failure, 'message', failure)}")
+        return 1
+    return 0
+
+
+def rollback(args: argparse.Namespace) -> int:
+    from flywheel.evaluate import promote
+
+    try:
+        demoted, restored = promote.rollback(settings.mlflow_uri(), args.task)
+    except ValueError as exc:
+        print(f"Cannot roll back: {exc}.")
+        return 1
+    back = f" (version {demoted} rolled back)" if demoted else ""
+    print(f"{args.task}: champion is version {restored} again{back}")
+    return 0
+
+
+def predict(args: argparse.Namespace) -> int:
+    """Each request in, one JSON response out per line; a malformed request gets an error line
+    (exit status 2) that names its line, not its content."""
+    from flywheel.lake import Lake
+    from flywheel.predict import BadRequest, Router
+
+    text = args.file.read_text() if args.file else sys.stdin.read()
+    try:
+        requests = [json.loads(text)]
+    except ValueError:
+        requests = None
+    if requests is None or not isinstance(requests[0], dict):
+        lines = [line for line in text.splitlines() if line.strip()]
+        requests = []
+        for n, line in enumerate(lines, 1):
+            try:
+                requests.append(json.loads(line))
+            except ValueError:
+                requests.append(BadRequest(f"line {n} is not JSON"))
+        if not lines:
+            requests = [BadRequest("no request given: pass a file or a request on standard input")]
+    router = Router(Lake(settings.lake_root()), settings.mlflow_uri(), os.environ.get("FLYWHEEL_LLM_URL"),
+                    args.max_new_tokens)  # fmt: skip
+    status = 0
+    for n, request in enumerate(requests, 1):
+        try:
+            if isinstance(request, BadRequest):
+                raise request
+            print(json.dumps(router.answer(request), ensure_ascii=False))
+        except BadRequest as exc:
+            where = f"request {n}: " if len(requests) > 1 else ""
+            print(json.dumps({"error": {"message": f"malformed request: {where}{exc}", "type": "invalid_request"}}))
+            status = 2
+    return status

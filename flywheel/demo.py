@@ -1,0 +1,103 @@
+"""The model half of `flywheel demo`: fine-tune, evaluate and promote the largest ready tasks
+through the `fine_tune` job, refresh `traffic_takeover`, and print the summary a data team reads."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flywheel.cluster.ids import NOISE
+from flywheel.cluster.pipeline import CLUSTERS, current, members
+from flywheel.datasets.build import current_dataset
+from flywheel.evaluate.report import current_report
+from flywheel.lake import Lake
+
+
+def largest_tasks(lake: Lake, count: int) -> list[str]:
+    """The `count` active tasks with the most traces."""
+    info = current(lake)
+    if info is None:
+        return []
+    sizes = members(lake).filter(pl.col("cluster_id").is_in(info["task_ids"]) & (pl.col("cluster_id") != NOISE))
+    ranked = sizes.group_by("cluster_id").len().sort(["len", "cluster_id"], descending=[True, False])
+    return ranked["cluster_id"].head(count).to_list()
+
+
+def run_config(quiet: dict, catalog: str | None, max_steps: int | None, epochs: float | None,
+               eval_limit: int | None, max_length: int | None = None) -> dict:  # fmt: skip
+    ops: dict = {}
+    if catalog:
+        ops["slm_selection"] = {"config": {"catalog": catalog}}
+    train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length}.items()
+             if v is not None}  # fmt: skip
+    if train:
+        ops["lora_adapters"] = {"config": train}
+    if eval_limit:
+        ops["eval_reports"] = {"config": {"limit": eval_limit}}
+    return {**quiet, "ops": ops}
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
+    """The demo's table: per task its label, examples, base / in-context / fine-tuned agreement,
+    the promotion, the SLM's and the LLM's cost per 1,000 calls and the share of traffic taken over."""
+    info = current(lake) or {}
+    labels = {}
+    if info:
+        table = pl.read_parquet(lake.root / CLUSTERS / info["version"] / "clusters.parquet")
+        labels = dict(table.select("cluster_id", "label").iter_rows())
+    head = ["task", "label", "examples", "metric", "base", "in-context", "fine-tuned", "promoted", "SLM $/1k",
+            "LLM $/1k", "traffic taken"]  # fmt: skip
+    rows = []
+    for task in tasks:
+        report, dataset = current_report(lake, task) or {}, current_dataset(lake, task) or {}
+        scores, metric = report.get("scores", {}), report.get("metric", "name_args")
+        row = [task, (labels.get(task) or "")[:34], str(dataset.get("examples", 0)), metric]
+        for variant in ("base", "in_context", "fine_tuned"):
+            row.append(_fmt((scores.get(variant) or {}).get("metrics", {}).get(metric)))
+        costs = report.get("costs", {})
+        row += ["yes" if report.get("promoted") else "no" if report else "not trained",
+                _fmt(costs.get("slm_per_1000"), 4), _fmt(costs.get("llm_per_1000"), 4),
+                f"{shares.get(task, 0.0):.1%}"]  # fmt: skip
+        rows.append(row)
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [head, *rows])
+
+
+def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
+                  max_steps: int | None = None, epochs: float | None = None, eval_limit: int | None = None,
+                  max_length: int | None = None) -> int:  # fmt: skip
+    """Run `fine_tune` (dataset, selection, training, evaluation, promotion) for the `count`
+    largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
+    import time
+
+    from flywheel import settings
+    from flywheel.definitions import defs
+    from flywheel.evaluate.costs import load_prices
+    from flywheel.evaluate.takeover import takeover
+
+    tasks = largest_tasks(lake, count)
+    if not tasks:
+        print("No tasks to fine-tune yet.")
+        return 0
+    job, failed = defs().resolve_job_def("fine_tune"), 0
+    for task in tasks:
+        print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
+        start = time.perf_counter()
+        config = run_config(quiet, catalog, max_steps, epochs, eval_limit, max_length)
+        result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config)
+        failed += not result.success
+        reasons = [e.step_failure_data.user_failure_data or e.step_failure_data.error
+                   for e in result.get_step_failure_events()]  # fmt: skip
+        why = "; ".join(str(getattr(r, "description", None) or getattr(r, "message", r)) for r in reasons)
+        print(f"  {task}  {'ok' if result.success else 'FAILED ' + why}  ({time.perf_counter() - start:.0f} s)")
+    failed += not defs().resolve_job_def("takeover").execute_in_process(
+        instance=instance, raise_on_error=False, run_config=quiet).success  # fmt: skip
+    result = takeover(lake, settings.mlflow_uri(), load_prices())
+    shares = {t: s for t, s, c in result.by_task.select("task_id", "share_of_traffic", "champion").iter_rows() if c}
+    print(summary(lake, tasks, shares))
+    print(f"Champions answer {result.share:.1%} of the last {result.days} days' calls, saving "
+          f"${result.saved_per_day:.4f} of ${result.llm_per_day:.4f} LLM cost per day at the configured prices.")
+    return failed
