@@ -34,7 +34,8 @@ def project(tmp_path_factory: pytest.TempPathFactory):
     (root / "catalog.yaml").write_text(yaml.safe_dump({"models": tiny}))
     patch = pytest.MonkeyPatch()
     patch.chdir(root)
-    for var in ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR", "FLYWHEEL_LLM_URL"):
+    # (mlflow.set_tracking_uri in earlier tests also sets MLFLOW_TRACKING_URI)
+    for var in ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR", "FLYWHEEL_LLM_URL", "MLFLOW_TRACKING_URI"):
         patch.delenv(var, raising=False)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
