@@ -35,7 +35,8 @@ def project(tmp_path_factory: pytest.TempPathFactory):
     patch = pytest.MonkeyPatch()
     patch.chdir(root)
     # (mlflow.set_tracking_uri in earlier tests also sets MLFLOW_TRACKING_URI)
-    for var in ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR", "FLYWHEEL_LLM_URL", "MLFLOW_TRACKING_URI"):
+    env = ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR", "FLYWHEEL_LLM_URL", "MLFLOW_TRACKING_URI")
+    for var in env:
         patch.delenv(var, raising=False)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):

@@ -7,7 +7,7 @@ import io
 
 VARIANTS = (("base", "base, zero-shot"), ("in_context", "base, in-context"), ("fine_tuned", "fine-tuned"))
 LABELS = {"valid_call": "valid tool call", "name": "function name", "name_args": "name + arguments",
-          "decision": "tool vs text", "rouge_l": "ROUGE-L (text)"}  # fmt: skip
+          "decision": "tool vs text", "rouge_l": "ROUGE-L (text)", "judge": "LLM judge"}  # fmt: skip
 
 
 def _plt():

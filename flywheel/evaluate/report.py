@@ -10,6 +10,7 @@ model's scores, which do not change until the dataset does, and every run's outp
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,12 @@ from pathlib import Path
 import polars as pl
 
 from flywheel.datasets.build import current_dataset, read_split, task_traces
-from flywheel.evaluate import harness, promote
+from flywheel.evaluate import harness, judge, promote
 from flywheel.evaluate.costs import llm_per_1000, load_prices, slm_per_1000
-from flywheel.evaluate.metrics import primary_metric
+from flywheel.evaluate.metrics import nanmean, primary_metric
 from flywheel.lake import Lake, write_folder
 from flywheel.train.adapters import current_adapter
+from flywheel.train.template import parse_reply
 
 REPORTS = "eval_reports"
 USAGE = ["request_id", "model", "prompt_tokens", "completion_tokens"]
@@ -35,6 +37,8 @@ class EvalConfig:
     gate: promote.Gate = field(default_factory=promote.Gate)
     mlflow_uri: str = ""
     prices: str | None = None  # a price table other than the packaged one
+    judge_url: str | None = None  # an OpenAI-compatible endpoint for the LLM-as-judge score (off when None)
+    judge_model: str = "gpt-4o-mini"
 
 
 def _summary(run: harness.Run) -> dict:
@@ -45,6 +49,18 @@ def _summary(run: harness.Run) -> dict:
 
 def _save_outputs(folder: Path, label: str, run: harness.Run) -> None:
     pl.DataFrame(run.outputs).write_parquet(folder / f"outputs-{label}.parquet")
+
+
+def judge_run(run: harness.Run, test: pl.DataFrame, config: EvalConfig) -> None:
+    """Add the LLM judge's score to each output and to the run's metrics, when a judge is configured."""
+    if not config.judge_url:
+        return
+    references = {rid: json.loads(m)[-1] for rid, m in test.select("request_id", "messages").iter_rows()}
+    key = os.environ.get("FLYWHEEL_JUDGE_API_KEY")
+    for out in run.outputs:
+        out["judge"] = judge.rate(config.judge_url, config.judge_model, judge.as_text(references[out["request_id"]]),
+                                  judge.as_text(parse_reply(out["output"])), key)  # fmt: skip
+    run.metrics["judge"] = nanmean(float("nan") if o["judge"] is None else o["judge"] for o in run.outputs)
 
 
 def report_of(lake: Lake, task_id: str, version: str) -> dict | None:
@@ -80,11 +96,13 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
     if base is None:
         log(f"{task_id}: evaluating {adapter['base_model']} zero-shot and in-context on {test.height} examples")
         runs = harness.run(tasks, [name, name + "_icl"], model_dir, None, config.limit)
+        judge_run(runs[name], test, config), judge_run(runs[name + "_icl"], test, config)
         base = {"base": _summary(runs[name]), "in_context": _summary(runs[name + "_icl"])}
         _save_outputs(folder, "base", runs[name]), _save_outputs(folder, "in_context", runs[name + "_icl"])
         (folder / "base.json").write_text(json.dumps(base, indent=1))
     log(f"{task_id}: evaluating adapter version {candidate}")
     tuned_run = harness.run(tasks, [name], model_dir, adapter["adapter"], config.limit)[name]
+    judge_run(tuned_run, test, config)
     _save_outputs(folder, f"v{candidate}", tuned_run)
     tuned = _summary(tuned_run)
     metric = primary_metric(test["kind"].to_list())

@@ -36,6 +36,9 @@ class EvalSettings(dg.Config):
     tolerance: float = Field(default=_GATE.tolerance, description="How far below the champion is still no worse.")
     mlflow_uri: str = Field(default_factory=settings.mlflow_uri, description="MLflow tracking URI.")
     prices: str | None = Field(default=None, description="A price table other than flywheel/evaluate/prices.yaml.")
+    judge_url: str | None = Field(default=None, description="OpenAI-compatible base URL of an LLM judge (off: none); "
+                                  "its key in FLYWHEEL_JUDGE_API_KEY.")  # fmt: skip
+    judge_model: str = Field(default="gpt-4o-mini", description="The judge's model name at that endpoint.")
 
 
 def _png(png: bytes, alt: str) -> dg.MetadataValue:
@@ -46,7 +49,7 @@ def scores_table(report: dict) -> pl.DataFrame:
     rows = []
     for variant, label in VARIANTS:
         summary = report["scores"][variant]
-        rows.append({"model": label, **{LABELS[m]: v for m, v in summary["metrics"].items()},
+        rows.append({"model": label, **{LABELS.get(m, m): v for m, v in summary["metrics"].items()},
                      "s/call": summary["seconds_per_call"], "tokens/s": summary["tokens_per_second"]})  # fmt: skip
     return pl.DataFrame(rows)
 
