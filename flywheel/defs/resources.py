@@ -28,6 +28,13 @@ class LandingResource(dg.ConfigurableResource):
         return Path(self.folder)
 
 
+# The environment of the training and evaluation processes: their own progress lines stay, library
+# deprecation warnings and the datasets library's per-map progress bars do not reach the terminal.
+CHILD_ENV = {"TOKENIZERS_PARALLELISM": "false", "TRANSFORMERS_VERBOSITY": "error",
+             "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+             "PYTHONWARNINGS": "ignore::FutureWarning,ignore::DeprecationWarning"}  # fmt: skip
+
+
 @dg.definitions
 def resources() -> dg.Definitions:
     return dg.Definitions(

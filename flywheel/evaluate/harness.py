@@ -54,6 +54,24 @@ def _shots(train: pl.DataFrame, count: int) -> list[list[dict]]:
     return picked
 
 
+def reply_tokens(frame: pl.DataFrame, tokenizer) -> list[int]:
+    """The length in the model's tokens of each example's logged reply, as its chat template renders it."""
+    out = []
+    for messages_json, tools_json in frame.select("messages", "tools").rows():
+        messages, tools = json.loads(messages_json), json.loads(tools_json) or None
+        whole = tokenizer.apply_chat_template(messages, tools=tools, tokenize=False)
+        prompt = tokenizer.apply_chat_template(messages[:-1], tools=tools, add_generation_prompt=True, tokenize=False)
+        out.append(len(tokenizer(whole[len(prompt) :], add_special_tokens=False)["input_ids"]))
+    return out
+
+
+def generation_budget(train: pl.DataFrame, test: pl.DataFrame, tokenizer, ceiling: int) -> int:
+    """New tokens to allow: the longest logged reply of the task and a quarter more, at most `ceiling`.
+    A base model that does not stop would otherwise write `ceiling` tokens for every example."""
+    longest = max(reply_tokens(pl.concat([train, test]), tokenizer), default=ceiling)
+    return min(ceiling, int(longest * 1.25) + 8)
+
+
 def write_task(folder: Path, task_id: str, test: pl.DataFrame, train: pl.DataFrame, tokenizer,
                shots: int = 3, max_new_tokens: int = 256, data_file: Path | None = None) -> str:  # fmt: skip
     """Write the lm-eval task of a test split into `folder`; returns the zero-shot task's name.

@@ -32,7 +32,7 @@ USAGE = ["request_id", "model", "prompt_tokens", "completion_tokens"]
 @dataclass(frozen=True)
 class EvalConfig:
     shots: int = 3  # train examples shown in context to the base model
-    max_new_tokens: int = 256
+    max_new_tokens: int = 256  # at most; a task whose replies are shorter gets its longest reply and a quarter more
     limit: int | None = None  # evaluate on at most this many test examples (None: the whole split)
     gate: promote.Gate = field(default_factory=promote.Gate)
     mlflow_uri: str = ""
@@ -86,10 +86,11 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         from transformers import AutoTokenizer
 
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        budget = harness.generation_budget(train, test, tokenizer, config.max_new_tokens)
         write_folder(
             tasks,
             lambda staging: harness.write_task(
-                staging, task_id, test, train, tokenizer, config.shots, config.max_new_tokens, tasks / "test.jsonl"
+                staging, task_id, test, train, tokenizer, config.shots, budget, tasks / "test.jsonl"
             ),
         )
     base = json.loads((folder / "base.json").read_text()) if (folder / "base.json").is_file() else None

@@ -71,3 +71,13 @@ def test_the_lm_eval_command_line_reruns_the_same_evaluation(task, tiny_model: P
     results = json.loads(next((folder / "results").rglob("results_*.json")).read_text())["results"][name]
     for m in ("valid_call", "name", "name_args", "decision"):
         assert results[f"{m},none"] == pytest.approx(ours[m])
+
+
+def test_the_generation_budget_is_the_longest_reply_and_a_quarter(tiny_model: Path, tiny_dataset: Path):
+    tokenizer = AutoTokenizer.from_pretrained(str(tiny_model))
+    test = pl.read_parquet(tiny_dataset / "test.parquet")
+    lengths = harness.reply_tokens(test, tokenizer)
+    # byte-level: '<tool_call>{"name": "get_weather", "arguments": {"city": "Oslo"}}</tool_call>' and the turn's end
+    assert lengths[0] == len('<tool_call>{"name": "get_weather", "arguments": {"city": "Oslo"}}</tool_call>') + 2
+    assert harness.generation_budget(test, test, tokenizer, 256) == int(max(lengths) * 1.25) + 8
+    assert harness.generation_budget(test, test, tokenizer, 50) == 50

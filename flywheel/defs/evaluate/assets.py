@@ -14,7 +14,7 @@ from flywheel import settings
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.metadata import markdown_table
-from flywheel.defs.resources import LakeResource
+from flywheel.defs.resources import CHILD_ENV, LakeResource
 from flywheel.evaluate.chart import LABELS, VARIANTS, scores_png, takeover_png
 from flywheel.evaluate.costs import load_prices
 from flywheel.evaluate.promote import Gate
@@ -72,7 +72,7 @@ def eval_reports(context: dg.AssetExecutionContext, config: EvalSettings, lake: 
     try:
         result = pipes_subprocess_client.run(
             command=[sys.executable, "-m", "flywheel.evaluate.entry"], context=context, extras=extras,
-            env={"TOKENIZERS_PARALLELISM": "false"},
+            env=CHILD_ENV,
         ).get_materialize_result()  # fmt: skip
     except DagsterPipesExecutionError as exc:
         raise dg.Failure(description=f"{task}: the evaluation process failed ({exc}); its error is in the run's log "

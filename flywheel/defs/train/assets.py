@@ -10,7 +10,7 @@ from pydantic import Field
 from flywheel import settings
 from flywheel.datasets.build import DATASETS, current_dataset, dataset_dir
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.resources import LakeResource
+from flywheel.defs.resources import CHILD_ENV, LakeResource
 from flywheel.select.pipeline import SELECTION, selected
 from flywheel.train.adapters import ADAPTERS, adapter_dir, record
 from flywheel.train.lora import TrainConfig
@@ -80,7 +80,7 @@ def lora_adapters(
     try:
         result = pipes_subprocess_client.run(
             command=[sys.executable, "-m", "flywheel.train.entry"], context=context, extras=extras,
-            env={"TOKENIZERS_PARALLELISM": "false"},
+            env=CHILD_ENV,
         ).get_materialize_result()  # fmt: skip
     except DagsterPipesExecutionError as exc:
         killed = " -9" in str(exc) or "code 137" in str(exc)
