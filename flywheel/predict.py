@@ -24,10 +24,11 @@ from flywheel.cluster.embed import Embedder
 from flywheel.cluster.fit import predict as assign
 from flywheel.cluster.ids import NOISE
 from flywheel.cluster.pipeline import current, load_model
-from flywheel.cluster.signature import first_request, text_hash
+from flywheel.cluster.signature import first_request, text_hash, tools_called
 from flywheel.evaluate import promote
 from flywheel.evaluate.report import report_of
 from flywheel.lake import Lake
+from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 from flywheel.train.template import parse_reply
 
 
@@ -68,21 +69,43 @@ class Router:
     def __post_init__(self) -> None:
         info = current(self.lake)
         self._fit = (load_model(self.lake, info["version"]), info["task_ids"]) if info else None
+        self._agents: dict[frozenset, str] = {}  # offered tool set -> agent, from the latest published day
+        days = [d for d in self.lake.days(SCRUBBED) if is_published(self.lake, d)]
+        if days:
+            seen = read_scrubbed(self.lake, days[-1], ["workload_id", "tools_offered"]).unique()
+            for workload, offered in seen.iter_rows():
+                self._agents.setdefault(frozenset(offered or []), workload)
 
     def task_of(self, request: dict) -> str:
-        """The request's task id, or "noise" (also before any clustering)."""
+        """The request's task id, or "noise" (also before any clustering). Its signature is built as
+        the clustering builds a logged call's; where the conversation has not called a tool yet, each
+        offered tool (and a text answer) is tried, and the reading most like a fitted phrasing wins."""
         if self._fit is None:
             return NOISE
         model, task_ids = self._fit
-        workload = str((request.get("metadata") or {}).get("workload_id") or "unknown")
-        names = [t["function"]["name"] for t in request.get("tools") or []]
-        uses = [f"calls {n} (agent {workload})" for n in names] + [f"answers without a tool (agent {workload})"]
+        workload = self.workload_of(request)
+        called = tools_called(request["messages"], {})
+        if called:
+            uses = [f"calls {', '.join(called)} (agent {workload})"]
+        else:
+            names = [t["function"]["name"] for t in request.get("tools") or []]
+            uses = [f"calls {n} (agent {workload})" for n in names] + [f"answers without a tool (agent {workload})"]
         text = first_request(request["messages"])
         vectors = self.embedder.encode([text, *uses])
         rows = np.hstack([np.repeat(vectors[:1], len(uses), axis=0), vectors[1:]]) * np.float32(1 / np.sqrt(2))
-        labels, strengths = assign(model, rows, [text_hash(f"{text}\x00{use}") for use in uses])
-        found = [(float(s), int(label)) for label, s in zip(labels, strengths, strict=True) if label >= 0]
-        return task_ids[max(found)[1]] if found else NOISE
+        nearest = (rows / np.linalg.norm(rows, axis=1, keepdims=True)) @ model.phrasings.T
+        best = int(nearest.max(axis=1).argmax())
+        labels, _ = assign(model, rows[best : best + 1], [text_hash(f"{text}\x00{uses[best]}")])
+        return task_ids[int(labels[0])] if labels[0] >= 0 else NOISE
+
+    def workload_of(self, request: dict) -> str:
+        """The agent: the request's `metadata.workload_id`, else the agent whose logged calls offered
+        the same tools, else "unknown"."""
+        given = (request.get("metadata") or {}).get("workload_id")
+        if given:
+            return str(given)
+        offered = frozenset(t["function"]["name"] for t in request.get("tools") or [])
+        return self._agents.get(offered, "unknown")
 
     def _champion(self, task: str):
         version = promote.alias(self.mlflow_uri, task)

@@ -30,6 +30,7 @@ def run(extras: dict, log) -> dict:
     report = evaluate_task(Lake(extras["lake_root"]), extras["task_id"], config, log)
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     params = {"shots": config.shots, "max_new_tokens": config.max_new_tokens, "limit": config.limit,
+              "batch_size": config.batch_size,
               "test_examples": report["test_examples"], **{k: getattr(config.gate, k) for k in GATE_KEYS}}  # fmt: skip
     run_id = log_evaluation(config.mlflow_uri, report, scores_png(report["task_id"], scores), params)
     log(f"{report['task_id']} v{report['model_version']}: {'promoted' if report['promoted'] else 'not promoted'} "

@@ -121,10 +121,12 @@ def model_args(model_dir: str | Path, adapter: str | Path | None) -> str:
     return f"pretrained={model_dir}" + (f",peft={adapter}" if adapter else "") + f",dtype={dtype}"
 
 
-def command(folder: Path, task: str, model_dir: str | Path, adapter: str | Path | None) -> str:
+def command(folder: Path, task: str, model_dir: str | Path, adapter: str | Path | None,
+            batch_size: int = 1) -> str:  # fmt: skip
     """The `lm_eval` command line that reruns exactly this evaluation."""
     return shlex.join(["lm_eval", "--model", "hf", "--model_args", model_args(model_dir, adapter),
-                       "--device", device(), "--tasks", task, "--include_path", str(folder), "--batch_size", "1",
+                       "--device", device(), "--tasks", task, "--include_path", str(folder),
+                       "--batch_size", str(batch_size),
                        "--log_samples", "--output_path", str(folder / "results")])  # fmt: skip
 
 
@@ -149,22 +151,24 @@ class Run:
 
 
 def run(folder: Path, tasks: list[str], model_dir: str | Path, adapter: str | Path | None = None,
-        limit: int | None = None) -> dict[str, Run]:  # fmt: skip
-    """Run lm-eval's `simple_evaluate` on `tasks` with the HF model (and the PEFT adapter), one
-    request at a time so the time per call is a latency; returns one `Run` per task."""
+        limit: int | None = None, batch_size: int = 1) -> dict[str, Run]:  # fmt: skip
+    """Run lm-eval's `simple_evaluate` on `tasks` with the HF model (and the PEFT adapter); returns
+    one `Run` per task. With `batch_size` 1 the time per call is a latency; with more, requests are
+    generated together (as a serving engine batches them) and the time per call is wall time over
+    calls: a throughput, the figure that sets the cost of serving."""
     import lm_eval
     from lm_eval.models.huggingface import HFLM
     from lm_eval.tasks import TaskManager
 
     model = HFLM.create_from_arg_string(
-        model_args(model_dir, adapter), {"batch_size": 1, "device": device()}
+        model_args(model_dir, adapter), {"batch_size": batch_size, "device": device()}
     )  # loaded once, not timed
     tokenizer = model.tokenizer
     out = {}
     for task in tasks:  # one task per call: each has its own time
         start = time.perf_counter()
         results = lm_eval.simple_evaluate(model=model, tasks=[task],
-                                          task_manager=TaskManager(include_path=str(folder)), batch_size=1,
+                                          task_manager=TaskManager(include_path=str(folder)), batch_size=batch_size,
                                           limit=limit, log_samples=True, apply_chat_template=False,
                                           verbosity="WARNING")  # fmt: skip
         seconds = time.perf_counter() - start

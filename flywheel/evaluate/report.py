@@ -34,6 +34,7 @@ class EvalConfig:
     shots: int = 3  # train examples shown in context to the base model
     max_new_tokens: int = 256  # at most; a task whose replies are shorter gets its longest reply and a quarter more
     limit: int | None = None  # evaluate on at most this many test examples (None: the whole split)
+    batch_size: int = 8  # requests generated together; seconds per call is then a throughput (2.3x on 2 cores)
     gate: promote.Gate = field(default_factory=promote.Gate)
     mlflow_uri: str = ""
     prices: str | None = None  # a price table other than the packaged one
@@ -96,13 +97,13 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
     base = json.loads((folder / "base.json").read_text()) if (folder / "base.json").is_file() else None
     if base is None:
         log(f"{task_id}: evaluating {adapter['base_model']} zero-shot and in-context on {test.height} examples")
-        runs = harness.run(tasks, [name, name + "_icl"], model_dir, None, config.limit)
+        runs = harness.run(tasks, [name, name + "_icl"], model_dir, None, config.limit, config.batch_size)
         judge_run(runs[name], test, config), judge_run(runs[name + "_icl"], test, config)
         base = {"base": _summary(runs[name]), "in_context": _summary(runs[name + "_icl"])}
         _save_outputs(folder, "base", runs[name]), _save_outputs(folder, "in_context", runs[name + "_icl"])
         (folder / "base.json").write_text(json.dumps(base, indent=1))
     log(f"{task_id}: evaluating adapter version {candidate}")
-    tuned_run = harness.run(tasks, [name], model_dir, adapter["adapter"], config.limit)[name]
+    tuned_run = harness.run(tasks, [name], model_dir, adapter["adapter"], config.limit, config.batch_size)[name]
     judge_run(tuned_run, test, config)
     _save_outputs(folder, f"v{candidate}", tuned_run)
     tuned = _summary(tuned_run)
@@ -123,7 +124,8 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         "scores": {**base, "fine_tuned": tuned}, "champion_before": champion, "champion_score": champion_score,
         "regression": champion_score is not None and (score or 0.0) + config.gate.tolerance < champion_score,
         "promoted": ok, "reasons": reasons, "costs": costs,
-        "lm_eval_command": harness.command(tasks, name, model_dir, adapter["adapter"]),
+        "batch_size": config.batch_size,
+        "lm_eval_command": harness.command(tasks, name, model_dir, adapter["adapter"], config.batch_size),
     }  # fmt: skip
     if ok:
         report["previous"] = promote.promote(config.mlflow_uri, task_id, candidate, reasons)
@@ -142,5 +144,5 @@ def _champion_score(lake: Lake, task_id: str, champion: str, version: str, tasks
     if stored["dataset_version"] == version:
         return stored["scores"]["fine_tuned"]["metrics"][stored["metric"]]
     log(f"{task_id}: the champion (version {champion}) was evaluated on another dataset version: evaluating it again")
-    run = harness.run(tasks, [name], model_dir, stored["adapter"], config.limit)[name]
+    run = harness.run(tasks, [name], model_dir, stored["adapter"], config.limit, config.batch_size)[name]
     return run.metrics[primary_metric(read_split(lake, task_id, version, "test")["kind"].to_list())]

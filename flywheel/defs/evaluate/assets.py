@@ -31,6 +31,7 @@ class EvalSettings(dg.Config):
     shots: int = Field(default=3, description="Train examples shown to the base model in the in-context run.")
     max_new_tokens: int = 256
     limit: int | None = Field(default=None, description="Evaluate on at most this many test examples (all: none).")
+    batch_size: int = Field(default=8, description="Requests generated together (seconds per call: a throughput).")
     min_name_args: float = Field(default=_GATE.min_name_args, description="Gate for tool-calling tasks.")
     min_rouge_l: float = Field(default=_GATE.min_rouge_l, description="Gate for tasks answered in text.")
     tolerance: float = Field(default=_GATE.tolerance, description="How far below the champion is still no worse.")
