@@ -75,8 +75,8 @@ def _demo(args: argparse.Namespace) -> int:
         if args.tasks > 0:
             from flywheel.demo import train_largest
 
-            failed += train_largest(instance, lake, args.tasks, QUIET, args.catalog, args.max_steps, args.epochs,
-                                    args.eval_limit, args.max_length)  # fmt: skip
+            failed += train_largest(instance, lake, args.tasks, QUIET, args.catalog, args.max_steps or None,
+                                    args.epochs, args.eval_limit or None, args.max_length)  # fmt: skip
     print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
     print("then open http://127.0.0.1:3000")
     return 1 if failed else 0
@@ -134,9 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--records", type=int, default=5000, help="sample size when the landing folder is empty")
     demo.add_argument("--seed", type=int, default=0)
     demo.add_argument("--tasks", type=int, default=2, help="fine-tune the N largest tasks (default 2; 0: none)")
-    demo.add_argument("--max-steps", type=int, default=None, help="training steps per task (default: 2 epochs)")
+    demo.add_argument("--max-steps", type=int, default=40,
+                      help="training steps per task (default 40, a CPU-sized demo; 0: the full 2 epochs)")
     demo.add_argument("--epochs", type=float, default=None, help="training epochs per task")
-    demo.add_argument("--eval-limit", type=int, default=None, help="evaluate on at most N test examples per task")
+    demo.add_argument("--eval-limit", type=int, default=16,
+                      help="evaluate on at most N test examples per task (default 16; 0: all)")
     demo.add_argument("--max-length", type=int, default=None, help="longest training example in tokens (2048)")
     demo.add_argument("--catalog", default=None, help="a catalog of base models other than the packaged one")
     demo.set_defaults(func=_demo)
