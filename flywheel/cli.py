@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -113,6 +114,8 @@ def _cluster(instance, lake) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Dagster's notices about its own preview APIs (Pipes) are for us, not for the person at the terminal
+    warnings.filterwarnings("ignore", message=".*is currently in (preview|beta).*")
     parser = argparse.ArgumentParser(prog="flywheel", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -31,7 +31,7 @@ class LandingResource(dg.ConfigurableResource):
 # The environment of the training and evaluation processes: their own progress lines stay, library
 # deprecation warnings and the datasets library's per-map progress bars do not reach the terminal.
 CHILD_ENV = {"TOKENIZERS_PARALLELISM": "false", "TRANSFORMERS_VERBOSITY": "error",
-             "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+             "HF_DATASETS_DISABLE_PROGRESS_BARS": "1", "MLFLOW_LOGGING_LEVEL": "WARNING",
              "PYTHONWARNINGS": "ignore::FutureWarning,ignore::DeprecationWarning"}  # fmt: skip
 
 

@@ -115,8 +115,9 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
     score = tuned["metrics"][metric]
     ok, reasons = promote.decide(metric, score, champion_score, config.gate)
     prices = load_prices(config.prices)
-    costs = {"llm_per_1000": llm_per_1000(task_traces(lake, task_id, USAGE), prices),
-             "slm_per_1000": slm_per_1000(tuned["seconds_per_call"], prices),
+    llm = llm_per_1000(task_traces(lake, task_id, USAGE), prices)
+    costs = {"llm_per_1000": None if llm is None else round(llm, 4),
+             "slm_per_1000": round(slm_per_1000(tuned["seconds_per_call"], prices), 4),
              "slm_machine": prices.slm_machine}  # fmt: skip
     report = {
         "task_id": task_id, "model_version": candidate, "dataset_version": version, "adapter": adapter["adapter"],
