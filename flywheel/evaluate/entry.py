@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import sys
 
-from dagster_pipes import open_dagster_pipes
-
 from flywheel.evaluate.chart import scores_png
 from flywheel.evaluate.promote import Gate
 from flywheel.evaluate.report import EvalConfig, evaluate_task
 from flywheel.evaluate.tracking import log_evaluation
 from flywheel.lake import Lake
+from flywheel.pipes_child import child_main
 
 GATE_KEYS = ("min_name_args", "min_rouge_l", "tolerance")
 
@@ -43,14 +42,7 @@ def run(extras: dict, log) -> dict:
 
 
 def main() -> int:
-    if len(sys.argv) > 1:
-        print(__doc__)
-        return 0
-    with open_dagster_pipes() as pipes:
-        extras = dict(pipes.extras)
-        meta = run(extras, pipes.log.info)
-        pipes.report_asset_materialization(metadata={k: v for k, v in meta.items() if v is not None})
-    return 0
+    return child_main(__doc__, lambda extras, log, _run_id: run(extras, log))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from dagster_pipes import open_dagster_pipes
-
+from flywheel.pipes_child import child_main
 from flywheel.train.lora import TrainConfig, train
 from flywheel.train.tracking import fail_run, finish_run, start_run
 
@@ -41,17 +40,8 @@ def _round(value: float | None) -> float | None:
 
 
 def main() -> int:
-    if len(sys.argv) > 1:
-        print(__doc__)
-        return 0
-    with open_dagster_pipes() as pipes:
-        extras = dict(pipes.extras)
-        meta = run(extras, pipes.log.info, dagster_run_id=pipes.run_id or "")
-        pipes.report_asset_materialization(
-            metadata={k: v for k, v in meta.items() if v is not None},
-            data_version=f"{extras['dataset_version']}-{meta['model_version']}",
-        )
-    return 0
+    return child_main(__doc__, lambda extras, log, run_id: run(extras, log, dagster_run_id=run_id),
+                      lambda extras, meta: f"{extras['dataset_version']}-{meta['model_version']}")  # fmt: skip
 
 
 if __name__ == "__main__":

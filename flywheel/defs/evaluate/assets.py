@@ -3,18 +3,17 @@ logged replies, and the promotion decision) and `traffic_takeover` (the share of
 cost the champions take over)."""
 
 import base64
-import sys
 
 import dagster as dg
 import polars as pl
-from dagster._core.errors import DagsterPipesExecutionError
 from pydantic import Field
 
 from flywheel import settings
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.metadata import markdown_table
-from flywheel.defs.resources import CHILD_ENV, LakeResource
+from flywheel.defs.pipes import run_in_child
+from flywheel.defs.resources import LakeResource
 from flywheel.evaluate.chart import LABELS, VARIANTS, scores_png, takeover_png
 from flywheel.evaluate.costs import load_prices
 from flywheel.evaluate.promote import Gate
@@ -70,14 +69,8 @@ def eval_reports(context: dg.AssetExecutionContext, config: EvalSettings, lake: 
                  pipes_subprocess_client: dg.PipesSubprocessClient) -> dg.MaterializeResult:  # fmt: skip
     task, the_lake = context.partition_key, lake.lake()
     extras = {"task_id": task, "lake_root": str(the_lake.root), "config": config.model_dump()}
-    try:
-        result = pipes_subprocess_client.run(
-            command=[sys.executable, "-m", "flywheel.evaluate.entry"], context=context, extras=extras,
-            env=CHILD_ENV,
-        ).get_materialize_result()  # fmt: skip
-    except DagsterPipesExecutionError as exc:
-        raise dg.Failure(description=f"{task}: the evaluation process failed ({exc}); its error is in the run's log "
-                         "above. Nothing was promoted.", allow_retries=False) from exc  # fmt: skip
+    result = run_in_child(pipes_subprocess_client, context, "flywheel.evaluate.entry", extras, "evaluation",
+                          "Nothing was promoted; the champion, if any, still serves.")  # fmt: skip
     report = current_report(the_lake, task)
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     metadata = {

@@ -1,16 +1,15 @@
 """S5 asset `lora_adapters`: a LoRA adapter per task, trained in its own process through Dagster
 Pipes, tracked and registered in MLflow."""
 
-import sys
 
 import dagster as dg
-from dagster._core.errors import DagsterPipesExecutionError
 from pydantic import Field
 
 from flywheel import settings
 from flywheel.datasets.build import DATASETS, current_dataset, dataset_dir
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.resources import CHILD_ENV, LakeResource
+from flywheel.defs.pipes import run_in_child
+from flywheel.defs.resources import LakeResource
 from flywheel.select.pipeline import SELECTION, selected
 from flywheel.train.adapters import ADAPTERS, adapter_dir, record
 from flywheel.train.lora import TrainConfig
@@ -77,17 +76,8 @@ def lora_adapters(
         "mlflow_uri": config.mlflow_uri,
     }  # fmt: skip
     context.log.info(f"{task}: training {choice['model_id']} on dataset {dataset['version']} in a child process")
-    try:
-        result = pipes_subprocess_client.run(
-            command=[sys.executable, "-m", "flywheel.train.entry"], context=context, extras=extras,
-            env=CHILD_ENV,
-        ).get_materialize_result()  # fmt: skip
-    except DagsterPipesExecutionError as exc:
-        killed = " -9" in str(exc) or "code 137" in str(exc)
-        hint = ("it was killed, most often for running out of memory: lower batch_size or max_length"
-                if killed else "its error is in the run's log above")  # fmt: skip
-        raise dg.Failure(description=f"{task}: the training process failed ({exc}); {hint}. Nothing was registered "
-                         "and no adapter was kept; a rerun starts clean.", allow_retries=False) from exc  # fmt: skip
+    result = run_in_child(pipes_subprocess_client, context, "flywheel.train.entry", extras, "training",
+                          "Nothing was registered and no adapter was kept; a rerun starts clean.")  # fmt: skip
     version = (result.metadata or {})["model_version"]
     record(the_lake, task, {"adapter": str(out), "dataset_version": dataset["version"], "examples": dataset["examples"],
                             "base_model": choice["model_id"], "model_dir": choice["model_dir"],
