@@ -23,12 +23,13 @@ def largest_tasks(lake: Lake, count: int) -> list[str]:
 
 
 def run_config(quiet: dict, catalog: str | None, max_steps: int | None, epochs: float | None,
-               eval_limit: int | None, max_length: int | None = None) -> dict:  # fmt: skip
+               eval_limit: int | None, max_length: int | None = None,
+               learning_rate: float | None = None) -> dict:  # fmt: skip
     ops: dict = {}
     if catalog:
         ops["slm_selection"] = {"config": {"catalog": catalog}}
-    train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length}.items()
-             if v is not None}  # fmt: skip
+    train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length,
+                               "learning_rate": learning_rate}.items() if v is not None}  # fmt: skip
     if train:
         ops["lora_adapters"] = {"config": train}
     if eval_limit:
@@ -68,7 +69,7 @@ def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
 
 def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
                   max_steps: int | None = None, epochs: float | None = None, eval_limit: int | None = None,
-                  max_length: int | None = None) -> int:  # fmt: skip
+                  max_length: int | None = None, learning_rate: float | None = None) -> int:  # fmt: skip
     """Run `fine_tune` (dataset, selection, training, evaluation, promotion) for the `count`
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
@@ -86,7 +87,7 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()
-        config = run_config(quiet, catalog, max_steps, epochs, eval_limit, max_length)
+        config = run_config(quiet, catalog, max_steps, epochs, eval_limit, max_length, learning_rate)
         result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config)
         failed += not result.success
         reasons = [e.step_failure_data.user_failure_data or e.step_failure_data.error
