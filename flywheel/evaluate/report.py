@@ -94,14 +94,16 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
                 staging, task_id, test, train, tokenizer, config.shots, budget, tasks / "test.jsonl"
             ),
         )
-    base = json.loads((folder / "base.json").read_text()) if (folder / "base.json").is_file() else None
+    examples = min(test.height, config.limit or test.height)
+    cached = folder / f"base-{config.limit or 'all'}.json"  # scores of the same examples only
+    base = json.loads(cached.read_text()) if cached.is_file() else None
     if base is None:
-        log(f"{task_id}: evaluating {adapter['base_model']} zero-shot and in-context on {test.height} examples")
+        log(f"{task_id}: evaluating {adapter['base_model']} zero-shot and in-context on {examples} test examples")
         runs = harness.run(tasks, [name, name + "_icl"], model_dir, None, config.limit, config.batch_size)
         judge_run(runs[name], test, config), judge_run(runs[name + "_icl"], test, config)
         base = {"base": _summary(runs[name]), "in_context": _summary(runs[name + "_icl"])}
         _save_outputs(folder, "base", runs[name]), _save_outputs(folder, "in_context", runs[name + "_icl"])
-        (folder / "base.json").write_text(json.dumps(base, indent=1))
+        cached.write_text(json.dumps(base, indent=1))
     log(f"{task_id}: evaluating adapter version {candidate}")
     tuned_run = harness.run(tasks, [name], model_dir, adapter["adapter"], config.limit, config.batch_size)[name]
     judge_run(tuned_run, test, config)
@@ -125,7 +127,7 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         "scores": {**base, "fine_tuned": tuned}, "champion_before": champion, "champion_score": champion_score,
         "regression": champion_score is not None and (score or 0.0) + config.gate.tolerance < champion_score,
         "promoted": ok, "reasons": reasons, "costs": costs,
-        "batch_size": config.batch_size,
+        "batch_size": config.batch_size, "limit": config.limit,
         "lm_eval_command": harness.command(tasks, name, model_dir, adapter["adapter"], config.batch_size),
     }  # fmt: skip
     if ok:
@@ -137,13 +139,13 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
 
 def _champion_score(lake: Lake, task_id: str, champion: str, version: str, tasks: Path, name: str, model_dir: str,
                     config: EvalConfig, log: Callable[[str], None]) -> float | None:  # fmt: skip
-    """The champion's task metric on this dataset version's test split (evaluated again if its
-    report was on another version); None if its adapter is gone."""
+    """The champion's task metric on the same test examples (evaluated again if its report was on
+    another dataset version or another `limit`); None if its adapter is gone."""
     stored = report_of(lake, task_id, champion)
     if stored is None or not Path(stored["adapter"]).exists():
         return None
-    if stored["dataset_version"] == version:
+    if stored["dataset_version"] == version and stored.get("limit") == config.limit:
         return stored["scores"]["fine_tuned"]["metrics"][stored["metric"]]
-    log(f"{task_id}: the champion (version {champion}) was evaluated on another dataset version: evaluating it again")
+    log(f"{task_id}: the champion (version {champion}) was evaluated on other test examples: evaluating it again")
     run = harness.run(tasks, [name], model_dir, stored["adapter"], config.limit, config.batch_size)[name]
     return run.metrics[primary_metric(read_split(lake, task_id, version, "test")["kind"].to_list())]
