@@ -77,9 +77,11 @@ def fine_tune(args: argparse.Namespace) -> int:
         print(f"{args.task}: adapter {adapter.get('adapter')} (base {adapter.get('base_model')}, registered version "
               f"{adapter.get('model_version')} of flywheel-{args.task} in MLflow)")  # fmt: skip
     if report and report.get("model_version") == adapter.get("model_version"):
-        metric = report["metric"]
-        scores = "  ".join(f"{v}={(s['metrics'][metric] or 0):.3f}" for v, s in report["scores"].items())
-        print(f"{args.task}: {metric} on {report['test_examples']} test examples: {scores}")
+        metric, scores = report["metric"], report["scores"]
+        shown = "  ".join(f"{v}={(scores[v]['metrics'][metric] or 0):.3f}"
+                          for v in ("base", "in_context", "fine_tuned"))  # fmt: skip
+        evaluated = scores["fine_tuned"]["examples"]
+        print(f"{args.task}: {metric} on {evaluated} of {report['test_examples']} test examples: {shown}")
         print(f"{args.task}: {'PROMOTED to champion' if report['promoted'] else 'not promoted'}: "
               + "; ".join(report["reasons"]))  # fmt: skip
     if not result.success:
