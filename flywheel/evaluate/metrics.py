@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from flywheel.datasets.examples import fits_schema, tool_schemas
-from flywheel.train.template import TOOL_CALL
+from flywheel.train.template import split_calls
 
 METRICS = ("valid_call", "name", "name_args", "decision", "rouge_l")
 NAN = float("nan")
@@ -29,22 +29,9 @@ NAN = float("nan")
 
 def parse_output(text: str) -> tuple[list[tuple[str, object]], int, str]:
     """(calls as (name, arguments), lines that are not a well-formed call, the text outside calls)."""
-    calls, malformed = [], 0
-    for raw in TOOL_CALL.findall(text):
-        try:
-            call = json.loads(raw)
-            name, arguments = call["name"], call.get("arguments", {})
-            if isinstance(arguments, str):
-                arguments = json.loads(arguments)
-            if not isinstance(name, str):
-                raise TypeError
-            calls.append((name, arguments))
-        except (ValueError, KeyError, TypeError):
-            malformed += 1
-    rest = TOOL_CALL.sub("", text).replace("<end_of_turn>", "").strip()
-    if "<tool_call>" in rest:  # an opened call never closed (cut at the token limit)
-        malformed += 1
-    return calls, malformed, rest
+    calls, malformed, rest = split_calls(text)
+    unclosed = "<tool_call>" in rest  # an opened call never closed (cut at the token limit)
+    return calls, len(malformed) + unclosed, rest
 
 
 def reference_calls(reply: dict) -> list[tuple[str, object]]:

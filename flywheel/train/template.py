@@ -35,18 +35,32 @@ GEMMA_TOOLS = (
 )
 
 
-def parse_reply(text: str) -> dict:
-    """A generated reply as an assistant message: its `<tool_call>` lines as tool calls (a line
-    that is not valid JSON is kept as text), the rest as content."""
-    calls, rest = [], TOOL_CALL.sub("", text).replace("<end_of_turn>", "").strip()
+def split_calls(text: str) -> tuple[list[tuple[str, object]], list[str], str]:
+    """A generated reply taken apart: its well-formed `<tool_call>` lines as (name, arguments), with
+    arguments given as a JSON string decoded; the bodies of the lines that are not well-formed; and
+    the text outside the calls (the end-of-turn marker dropped)."""
+    calls, malformed = [], []
     for raw in TOOL_CALL.findall(text):
         try:
             call = json.loads(raw)
-            function = {"name": call["name"], "arguments": call.get("arguments", {})}
-            calls.append({"type": "function", "function": function})
+            name, arguments = call["name"], call.get("arguments", {})
+            if isinstance(arguments, str):
+                arguments = json.loads(arguments)
+            if not isinstance(name, str):
+                raise TypeError
+            calls.append((name, arguments))
         except (ValueError, KeyError, TypeError):
-            rest = f"{rest}\n<tool_call>{raw}</tool_call>".strip()
+            malformed.append(raw)
+    return calls, malformed, TOOL_CALL.sub("", text).replace("<end_of_turn>", "").strip()
+
+
+def parse_reply(text: str) -> dict:
+    """A generated reply as an assistant message: its well-formed `<tool_call>` lines as tool
+    calls (a line that is not is kept as text), the rest as content."""
+    calls, malformed, rest = split_calls(text)
+    for raw in malformed:
+        rest = f"{rest}\n<tool_call>{raw}</tool_call>".strip()
     message = {"role": "assistant", "content": rest or None}
     if calls:
-        message["tool_calls"] = calls
+        message["tool_calls"] = [{"type": "function", "function": {"name": n, "arguments": a}} for n, a in calls]
     return message
