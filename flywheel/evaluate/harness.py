@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ from pathlib import Path
 import polars as pl
 import yaml
 
-from flywheel.evaluate.metrics import METRICS, nanmean, score
+from flywheel.evaluate.metrics import METRICS, nanmean
+from flywheel.train.data import encode
 
 UTILS = '''"""Metric functions of Flywheel's generated lm-eval tasks."""
 
@@ -38,31 +40,23 @@ def task_name(task_id: str) -> str:
     return "flywheel_" + "".join(c if c.isalnum() else "_" for c in task_id)
 
 
-def _shots(train: pl.DataFrame, count: int) -> list[list[dict]]:
-    """Up to `count` short train conversations, one per distinct first tool (or text) first."""
+def _shots(train: pl.DataFrame, count: int) -> list[dict]:
+    """The turns of up to `count` short train conversations, one per distinct first tool (or text)
+    first, then the shortest others."""
     rows = train.sort("prompt_tokens", "request_id").select("messages", "first_tool").rows()
     picked, seen = [], set()
-    for messages, tool in rows:
+    for i, (_, tool) in enumerate(rows):
         if tool not in seen and len(picked) < count:
-            picked.append(json.loads(messages))
+            picked.append(i)
             seen.add(tool)
-    for messages, _ in rows:  # fewer distinct tools than shots: fill with the shortest others
-        if len(picked) >= count:
-            break
-        if json.loads(messages) not in picked:
-            picked.append(json.loads(messages))
-    return picked
+    picked += [i for i in range(len(rows)) if i not in picked][: count - len(picked)]
+    return [turn for i in picked for turn in json.loads(rows[i][0])]
 
 
 def reply_tokens(frame: pl.DataFrame, tokenizer) -> list[int]:
-    """The length in the model's tokens of each example's logged reply, as its chat template renders it."""
-    out = []
-    for messages_json, tools_json in frame.select("messages", "tools").rows():
-        messages, tools = json.loads(messages_json), json.loads(tools_json) or None
-        whole = tokenizer.apply_chat_template(messages, tools=tools, tokenize=False)
-        prompt = tokenizer.apply_chat_template(messages[:-1], tools=tools, add_generation_prompt=True, tokenize=False)
-        out.append(len(tokenizer(whole[len(prompt) :], add_special_tokens=False)["input_ids"]))
-    return out
+    """The length in the model's tokens of each example's logged reply, as training sees it (the
+    completion of `flywheel.train.data.encode`)."""
+    return [sum(row["completion_mask"]) for row in encode(frame, tokenizer, sys.maxsize).rows]
 
 
 def generation_budget(train: pl.DataFrame, test: pl.DataFrame, tokenizer, ceiling: int) -> int:
@@ -77,17 +71,16 @@ def write_task(folder: Path, task_id: str, test: pl.DataFrame, train: pl.DataFra
     """Write the lm-eval task of a test split into `folder`; returns the zero-shot task's name.
     `data_file` is where the YAMLs find `test.jsonl` (when `folder` is a staging copy of it)."""
     folder.mkdir(parents=True, exist_ok=True)
-    examples = [sum(_shots(train, shots), [])]
+    in_context = _shots(train, shots)
+
+    def render(turns: list[dict], tools: list[dict]) -> str:
+        return tokenizer.apply_chat_template(turns, tools=tools or None, add_generation_prompt=True, tokenize=False)
+
     with open(folder / "test.jsonl", "w") as out:
         for rid, messages_json, tools_json in test.sort("request_id").select("request_id", "messages", "tools").rows():
             messages, tools = json.loads(messages_json), json.loads(tools_json)
-
-            def render(turns: list[dict], tools=tools) -> str:
-                return tokenizer.apply_chat_template(turns, tools=tools or None, add_generation_prompt=True,
-                                                     tokenize=False)  # fmt: skip
-
-            doc = {"request_id": rid, "prompt": render(messages[:-1]),
-                   "prompt_icl": render(examples[0] + messages[:-1]),
+            doc = {"request_id": rid, "prompt": render(messages[:-1], tools),
+                   "prompt_icl": render(in_context + messages[:-1], tools),
                    "reference": json.dumps(messages[-1], ensure_ascii=False), "tools": tools_json}  # fmt: skip
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     (folder / "utils.py").write_text(UTILS)
@@ -184,5 +177,3 @@ def run(folder: Path, tasks: list[str], model_dir: str | Path, adapter: str | Pa
         out[task] = Run(task, metrics, len(samples), seconds, tokens, outputs)
     return out
 
-
-__all__ = ["Run", "command", "model_args", "run", "score", "task_name", "write_task"]
