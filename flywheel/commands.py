@@ -42,6 +42,29 @@ def add_model_commands(sub) -> None:
     ask.set_defaults(func=predict)
 
 
+def run_config(quiet: dict, catalog: str | None = None, max_steps: int | None = None, epochs: float | None = None,
+               eval_limit: int | None = None, max_length: int | None = None,
+               learning_rate: float | None = None) -> dict:  # fmt: skip
+    """The `fine_tune` job's run config for what was given on the command line (the rest: the assets' defaults)."""
+    ops: dict = {}
+    if catalog:
+        ops["slm_selection"] = {"config": {"catalog": catalog}}
+    train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length,
+                               "learning_rate": learning_rate}.items() if v is not None}  # fmt: skip
+    if train:
+        ops["lora_adapters"] = {"config": train}
+    if eval_limit:
+        ops["eval_reports"] = {"config": {"limit": eval_limit}}
+    return {**quiet, "ops": ops}
+
+
+def failure_reasons(result) -> list[str]:
+    """What failed in an in-process run, as the Failure's description or the error's message."""
+    found = [e.step_failure_data.user_failure_data or e.step_failure_data.error
+             for e in result.get_step_failure_events()]  # fmt: skip
+    return [str(getattr(f, "description", None) or getattr(f, "message", f)) for f in found]
+
+
 def fine_tune(args: argparse.Namespace) -> int:
     """Run the `fine_tune` job for one task in this process; the training's progress bar and lines
     show in the terminal, and the run is in the Dagster instance like any other."""
@@ -62,14 +85,11 @@ def fine_tune(args: argparse.Namespace) -> int:
     if args.task not in info["task_ids"]:
         print(("Unknown task " + repr(args.task) + ". " if args.task else "") + "Tasks: " + ", ".join(info["task_ids"]))
         return 1 if args.task else 0
-    train = {k: v for k, v in {"epochs": args.epochs, "max_steps": args.max_steps}.items() if v is not None}
-    ops = {"lora_adapters": {"config": train}} if train else {}
-    if args.eval_limit:
-        ops["eval_reports"] = {"config": {"limit": args.eval_limit}}
     quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
+    config = run_config(quiet, max_steps=args.max_steps, epochs=args.epochs, eval_limit=args.eval_limit)
     with dg.DagsterInstance.get() as instance:
         result = defs().resolve_job_def("fine_tune").execute_in_process(
-            partition_key=args.task, instance=instance, raise_on_error=False, run_config={**quiet, "ops": ops}
+            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config
         )
     adapter = current_adapter(lake, args.task) or {}
     report = current_report(lake, args.task) or {}
@@ -84,13 +104,9 @@ def fine_tune(args: argparse.Namespace) -> int:
         print(f"{args.task}: {metric} on {evaluated} of {report['test_examples']} test examples: {shown}")
         print(f"{args.task}: {'PROMOTED to champion' if report['promoted'] else 'not promoted'}: "
               + "; ".join(report["reasons"]))  # fmt: skip
-    if not result.success:
-        failures = [e.step_failure_data.user_failure_data or e.step_failure_data.error for e in
-                    result.get_step_failure_events()]  # fmt: skip
-        for failure in failures:
-            print(f"FAILED: {getattr(failure, 'description', None) or getattr(failure, 'message', failure)}")
-        return 1
-    return 0
+    for failure in failure_reasons(result):
+        print(f"FAILED: {failure}")
+    return 0 if result.success else 1
 
 
 def rollback(args: argparse.Namespace) -> int:

@@ -22,21 +22,6 @@ def largest_tasks(lake: Lake, count: int) -> list[str]:
     return ranked["cluster_id"].head(count).to_list()
 
 
-def run_config(quiet: dict, catalog: str | None, max_steps: int | None, epochs: float | None,
-               eval_limit: int | None, max_length: int | None = None,
-               learning_rate: float | None = None) -> dict:  # fmt: skip
-    ops: dict = {}
-    if catalog:
-        ops["slm_selection"] = {"config": {"catalog": catalog}}
-    train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length,
-                               "learning_rate": learning_rate}.items() if v is not None}  # fmt: skip
-    if train:
-        ops["lora_adapters"] = {"config": train}
-    if eval_limit:
-        ops["eval_reports"] = {"config": {"limit": eval_limit}}
-    return {**quiet, "ops": ops}
-
-
 def _fmt(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
@@ -74,31 +59,30 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
 
-    from flywheel import settings
+    from flywheel.commands import failure_reasons, run_config
     from flywheel.definitions import defs
-    from flywheel.evaluate.costs import load_prices
-    from flywheel.evaluate.takeover import takeover
 
     tasks = largest_tasks(lake, count)
     if not tasks:
         print("No tasks to fine-tune yet.")
         return 0
     job, failed = defs().resolve_job_def("fine_tune"), 0
+    config = run_config(quiet, catalog, max_steps, epochs, eval_limit, max_length, learning_rate)
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()
-        config = run_config(quiet, catalog, max_steps, epochs, eval_limit, max_length, learning_rate)
         result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config)
         failed += not result.success
-        reasons = [e.step_failure_data.user_failure_data or e.step_failure_data.error
-                   for e in result.get_step_failure_events()]  # fmt: skip
-        why = "; ".join(str(getattr(r, "description", None) or getattr(r, "message", r)) for r in reasons)
-        print(f"  {task}  {'ok' if result.success else 'FAILED ' + why}  ({time.perf_counter() - start:.0f} s)")
-    failed += not defs().resolve_job_def("takeover").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=quiet).success  # fmt: skip
-    result = takeover(lake, settings.mlflow_uri(), load_prices())
-    shares = {t: s for t, s, c in result.by_task.select("task_id", "share_of_traffic", "champion").iter_rows() if c}
-    print(summary(lake, tasks, shares))
-    print(f"Champions answer {result.share:.1%} of the last {result.days} days' calls, saving "
-          f"${result.saved_per_day:.4f} of ${result.llm_per_day:.4f} LLM cost per day at the configured prices.")
+        outcome = "ok" if result.success else "FAILED " + "; ".join(failure_reasons(result))
+        print(f"  {task}  {outcome}  ({time.perf_counter() - start:.0f} s)")
+    result = defs().resolve_job_def("takeover").execute_in_process(instance=instance, raise_on_error=False,
+                                                                    run_config=quiet)  # fmt: skip
+    if not result.success:
+        print("  traffic_takeover FAILED: " + "; ".join(failure_reasons(result)))
+        return failed + 1
+    meta = {k: v.value for k, v in result.asset_materializations_for_node("traffic_takeover")[0].metadata.items()}
+    print(summary(lake, tasks, meta["share_by_task"]))
+    print(f"Champions answer {meta['share_taken_over']:.1%} of the last {meta['days']} days' calls, saving "
+          f"${meta['saved_usd_per_day']:.4f} of ${meta['llm_usd_per_day']:.4f} LLM cost per day at the configured "
+          "prices.")  # fmt: skip
     return failed

@@ -112,6 +112,8 @@ def traffic_takeover(config: TakeoverSettings, lake: LakeResource) -> dg.Materia
         "saved_usd_per_day": dg.MetadataValue.float(round(result.saved_per_day, 4)),
         "days": result.days,
         "tasks_with_champion": int(by_task["champion"].is_not_null().sum()),
+        "share_by_task": dg.MetadataValue.json({t: s for t, s, c in by_task.select(
+            "task_id", "share_of_traffic", "champion").iter_rows() if c is not None}),  # tasks with a champion
         "by_task": markdown_table(by_task, max_rows=40),
         "chart": _png(takeover_png(days, result.by_day["share"].to_list(), result.by_day["saved_usd"].to_list()),
                       "takeover by day"),

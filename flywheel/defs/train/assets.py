@@ -1,7 +1,6 @@
 """S5 asset `lora_adapters`: a LoRA adapter per task, trained in its own process through Dagster
 Pipes, tracked and registered in MLflow."""
 
-
 import dagster as dg
 from pydantic import Field
 
