@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from flywheel.cluster.signature import first_request, text_hash, tools_called
 from flywheel.evaluate import promote
 from flywheel.evaluate.report import report_of
 from flywheel.lake import Lake
+from flywheel.openai_http import chat_completions
 from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 from flywheel.train.template import parse_reply
 
@@ -160,11 +160,5 @@ class Router:
             return {"routed": "llm", "task": task, "choices": [], "error": {
                 "message": f"no answer: {why}, and no LLM endpoint is configured (set FLYWHEEL_LLM_URL to an "
                            "OpenAI-compatible base URL to forward such requests)", "type": "no_route"}}  # fmt: skip
-        body = json.dumps(request).encode()
-        headers = {"Content-Type": "application/json"}
-        if os.environ.get("FLYWHEEL_LLM_API_KEY"):
-            headers["Authorization"] = f"Bearer {os.environ['FLYWHEEL_LLM_API_KEY']}"
-        call = urllib.request.Request(self.llm_url.rstrip("/") + "/chat/completions", body, headers, method="POST")
-        with urllib.request.urlopen(call, timeout=120) as reply:
-            response = json.loads(reply.read())
+        response = chat_completions(self.llm_url, request, os.environ.get("FLYWHEEL_LLM_API_KEY"))
         return {**response, "routed": "llm", "task": task}

@@ -3,11 +3,9 @@ clusters, then fine-tunes, evaluates and promotes the two largest tasks through 
 the summary; `flywheel predict` routes requests to a champion or to the LLM; `flywheel rollback`."""
 
 import contextlib
-import http.server
 import io
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from flywheel.evaluate import promote
 from flywheel.evaluate.report import current_report
 from flywheel.lake import Lake
 from flywheel.select.catalog import CATALOG
+from flywheel_tests.fake_llm import serve
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -93,30 +92,13 @@ def test_predict_routes_to_a_champion_and_everything_else_to_the_llm(project, ca
     assert second["routed"] == "llm" and second["task"] == other
     assert "no LLM endpoint is configured" in second["error"]["message"]
 
-    seen = []
-
-    class LLM(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # an OpenAI-compatible endpoint that answers in text
-            seen.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
-            body = json.dumps({"object": "chat.completion", "choices": [{"index": 0, "finish_reason": "stop",
-                               "message": {"role": "assistant", "content": "from the LLM"}}]}).encode()  # fmt: skip
-            self.send_response(200), self.send_header("Content-Type", "application/json"), self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), LLM)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setenv("FLYWHEEL_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")
     (tmp_path / "one.json").write_text(json.dumps(_request(lake, other)))
-    try:
+    with serve(lambda body: "from the LLM") as (url, seen):  # an OpenAI-compatible endpoint that answers in text
+        monkeypatch.setenv("FLYWHEEL_LLM_URL", url)
         assert main(["predict", str(tmp_path / "one.json")]) == 0
-    finally:
-        server.shutdown()
     forwarded = json.loads(capsys.readouterr().out)
     assert forwarded["routed"] == "llm" and forwarded["choices"][0]["message"]["content"] == "from the LLM"
-    assert seen[0][0] == "/v1/chat/completions" and seen[0][1]["messages"] == _request(lake, other)["messages"]
+    assert seen[0][0] == "/v1/chat/completions" and seen[0][2]["messages"] == _request(lake, other)["messages"]
 
 
 def test_predict_rejects_malformed_requests_by_line_without_echoing_them(project, capsys, tmp_path: Path,

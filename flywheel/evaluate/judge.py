@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.request
+
+from flywheel.openai_http import chat_completions
 
 RUBRIC = (
     "You compare a candidate reply of an AI assistant with a reference reply to the same request. Tool calls "
@@ -29,9 +30,7 @@ def rate(url: str, model: str, reference: str, candidate: str, api_key: str | No
     body = {"model": model, "temperature": 0, "max_tokens": 4, "messages": [
         {"role": "system", "content": RUBRIC},
         {"role": "user", "content": f"Reference reply:\n{reference}\n\nCandidate reply:\n{candidate}"}]}  # fmt: skip
-    headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {api_key}"} if api_key else {})}
-    request = urllib.request.Request(url.rstrip("/") + "/chat/completions", json.dumps(body).encode(), headers)
-    with urllib.request.urlopen(request, timeout=120) as reply:
-        text = (json.loads(reply.read())["choices"][0]["message"].get("content") or "").strip()
+    reply = chat_completions(url, body, api_key)
+    text = (reply["choices"][0]["message"].get("content") or "").strip()
     found = NUMBER.search(text)
     return (int(found.group()) - 1) / 4 if found else None

@@ -1,9 +1,7 @@
 """The optional LLM judge against a local OpenAI-compatible endpoint: what it is sent (the two
 replies only), how its answer becomes a score, and that an unrated reply is missing, not 0."""
 
-import http.server
 import json
-import threading
 
 import polars as pl
 import pytest
@@ -11,29 +9,14 @@ import pytest
 from flywheel.evaluate import judge
 from flywheel.evaluate.harness import Run
 from flywheel.evaluate.report import EvalConfig, judge_run
+from flywheel_tests.fake_llm import serve
 
 
 @pytest.fixture
 def endpoint():
     """Answers "4" unless the candidate says "unsure", then words without a number."""
-    seen = []
-
-    class Judge(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            seen.append((self.path, self.headers.get("Authorization"), body))
-            answer = "I cannot tell" if "unsure" in body["messages"][1]["content"] else "4"
-            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": answer}}]}).encode()
-            self.send_response(200), self.send_header("Content-Type", "application/json"), self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Judge)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/v1", seen
-    server.shutdown()
+    with serve(lambda body: "I cannot tell" if "unsure" in body["messages"][1]["content"] else "4") as found:
+        yield found
 
 
 def test_the_judge_sees_both_replies_and_its_rating_is_scaled(endpoint, monkeypatch: pytest.MonkeyPatch):
