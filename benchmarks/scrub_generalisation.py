@@ -30,8 +30,11 @@ from flywheel.pii_eval.values import KINDS
 from flywheel.sample.generator import generate
 
 
-def compare(title: str, landing: Path, day: date, truth: pl.DataFrame, workers: int) -> None:
+def compare(title: str, landing: Path, day: date, truth: pl.DataFrame, workers: int, show: bool = False) -> None:
     fly, fly_s, messages = run_flywheel(landing, day, truth, workers=workers)
+    if show:
+        for rid, kind, value in fly["survivors"]:
+            print(f"survived {kind:15} {rid}  {value!r}")
     plain, plain_s = run_plain(landing, day, truth)
     print(f"\n## {title}: {messages:,} messages")
     print(table({"flywheel": fly, "presidio": plain}, [k for k in KINDS if k in fly["planted"]]))
@@ -47,12 +50,15 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=3000, help="generator log lines; 0 skips that part")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--show", action="store_true", help="list the values that survived (development part only)")
     args = parser.parse_args()
+    if args.show and args.split != "dev":
+        parser.error("--show lists survivors of the development part only: nobody tunes on the test part")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         records, truth = build(args.split, args.conversations, seed=args.seed)
         write_landing(records, Path(tmp) / "eval")
-        compare(f"evaluation set, {args.split} part", Path(tmp) / "eval", DAY.date(), truth, args.workers)
+        compare(f"evaluation set, {args.split} part", Path(tmp) / "eval", DAY.date(), truth, args.workers, args.show)
         if args.records:
             generate(Path(tmp) / "gen", Path(tmp) / "truth", records=args.records, days=1, seed=42)
             truth = pl.read_parquet(Path(tmp) / "truth" / "pii.parquet")

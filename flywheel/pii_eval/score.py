@@ -37,6 +37,7 @@ def score(before: dict[str, list[dict]], after: dict[str, list[dict]], rows: dic
     """`before`/`after`: request id -> conversation (messages and reply) before and after
     scrubbing; `rows`: request id -> the whole written row as text (absent where withheld)."""
     planted, survived, withheld = Counter(), Counter(), Counter()
+    survivors: list[tuple[str, str, str]] = []
     truth = truth.filter(pl.col("request_id").is_in(list(before)))  # calls collect accepted
     for rid, entity, value in truth.select("request_id", "entity", "value").unique().iter_rows():
         planted[entity] += 1
@@ -44,6 +45,7 @@ def score(before: dict[str, list[dict]], after: dict[str, list[dict]], rows: dic
             withheld[entity] += 1
         elif value in rows[rid]:
             survived[entity] += 1
+            survivors.append((rid, entity, value))
     personal = {rid: set() for rid in before}
     values: dict[str, list[str]] = {rid: [] for rid in before}
     for rid, value in truth.select("request_id", "value").iter_rows():
@@ -80,6 +82,7 @@ def score(before: dict[str, list[dict]], after: dict[str, list[dict]], rows: dic
         "arguments_checked": args,
         "arguments_consistent": consistent / max(1, args),
         "arguments_verbatim": verbatim / max(1, plain),
+        "survivors": sorted(survivors),  # (request id, kind, value): for the development part only
     }
 
 

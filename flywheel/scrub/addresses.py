@@ -28,7 +28,7 @@ _TYPES_AFTER = (
     "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
     "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
     "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
-    "Wood|Woods|Yard|Cross|Nook|Summit"
+    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
@@ -38,7 +38,7 @@ _TYPES_BEFORE = (
     "Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
     "Callejón|Rambla|Vía|Privada|Viaducto|Periférico|Eje vial|Continuación|Corredor|"
     "Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
-    "Diagonal|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
+    "Diagonal|Diag\\.|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
     "Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Chaussée|Sentier|Ruelle|Ul\\.|ul\\.|"
     "ulica|Ulica|al\\.|Al\\.|aleja|Aleja|os\\.|pl\\.|plac|Plac|Bulevardul|Calea|Aleea|Șoseaua|Soseaua|Piața|"
     "Str\\.|Strada|Ulice|Námestie|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
@@ -58,7 +58,7 @@ _SUFFIXES = (
     "stigen|veien|vei|vegen|veg|gata|gaten|gate|katu|tie|kuja|polku|kaari|rinne|utca|út|tér|köz|sor|ulice|"
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
-_FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:\s+{_W})?"
+_FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:(?<!\.)\s+{_W})?"
 _NUM = r"\d{1,5}(?:\s?[A-Za-z])?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?"
 _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
@@ -68,20 +68,25 @@ _POSTCODE = (
 )
 _UNIT = (
     r"(?:\s*,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|#|Piso|Puerta|Piano|Appartamento|Bl\.|Sc\.|"
-    r"Ap\.|Edif\.|Depto\.|Dpto\.|Int\.|Casa|Lote|Mz\.)\s*[\w-]+)*"
+    r"Ap\.|Edif\.|Depto\.|Dpto\.|Int\.|Casa|Lote|Mz\.|Interior|Of\.|Oficina|Local|Block|Blk\.?|Torre|Bloco|Sala)\s*[\w-]+)*"
 )
 ADDRESS = (
     r"(?:"
     rf"\b{_NUM},?\s+(?:{_W}\s+){{1,3}}(?:{_TYPES_AFTER})\b(?:\.(?=,?\s*\d))?{_UNIT}"  # 12 Oak Ridge Avenue, Suite 4
-    rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:(?:n[º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
+    rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:(?:[nN][º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
     rf"|\b(?:(?:{_W}-)*\p{{Lu}}\p{{L}}{{2,}}?(?:{_SUFFIXES})|(?:{_W}-)+(?i:{_SUFFIXES}))\.?\s+{_NUM}\b{_UNIT}"
     # Skibelund Allé 304; Arany jános utca 71.
     rf"|\b{_W}(?:\s+\p{{L}}+)?\s+(?i:allé|allee|straße|strasse|weg|vej|gade|laan|straat|gata|gatan|väg|vägen|tie|katu|"
     rf"utca|út|tér|ulice|ulica|cesta|sokak|caddesi|street|road|avenue|lane)\s+{_NUM}\b\.?{_UNIT}"
     rf"|\bSố\s+\d{{1,5}}(?:/\d{{1,5}})*(?:\s+(?:{_W}|\p{{Ll}}+|\d{{1,4}})){{1,6}}"  # Số 6/66 Khu 92 Bạch Đằng (Vietnam)
-    rf"|\b(?:(?:Av\.|Avenida)\s+)?(?:Cl\.|[Cc]alle|Cra\.|[Cc]arrera|Av\.|Avenida|Dg\.|Diagonal|Tv\.|Transversal|Ak\.|Ac\.)\s+\d{{1,3}}[A-Zª]?"
-    rf"(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°)\s*\d{{1,3}}[A-Z]?\s*-\s*\d{{1,3}}(?:\s+(?:Sur|Este|Norte|Oeste))?"
-    rf"|\b(?:Flat|Apartment|Apt\.?)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
+    rf"|\b(?:(?:Av\.|Avenida)\s+)?(?:Cl\.|Cll\.|[Cc]alle|Cra\.|Cr\.|Kr\.|[Cc]arrera|Av\.|Avenida|Dg\.|Diagonal|Tv\.|Tr\.|"
+    rf"Transversal|Ak\.|Ac\.)\s+\d{{1,3}}[A-Zª]?(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°|Nº)\s*\d{{1,4}}[A-Z]?"
+    rf"(?:\s*-\s*\d{{1,3}})?(?:\s+(?:Sur|Este|Norte|Oeste))?"
+    # House No. 12, Gulberg Road (South Asia); 5 phố số 55, 9/96 ngõ 31 (Vietnam)
+    rf"|\b(?:Building|House|Plot|Flat|Shop|Office|Door|Bldg\.?)\s+(?:No\.?|#|Number)\s*\d{{1,5}}[A-Za-z]?,?"
+    rf"(?:\s+(?:{_W}|{_LOW})){{1,5}}"
+    rf"|\b\d{{1,5}}(?:/\d{{1,5}})*\s+(?:phố|đường|ngõ|ngách|hẻm|kiệt|thôn|ấp)\s+(?:số\s+)?[\w/]+"
+    rf"|\b(?:Flat|Apartment|Apt\.?|Studio|Unit|Suite|Room)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours)\s+{_FR}"
     rf"|\b(?:[Rr]ue|boulevard|avenue|chemin|allée|impasse|quai)\s+{_FR}"  # 7, boulevard Germain; rue de Launay
     r"|\b(?:PSC|Unit|CMR)\s+\d{3,4},?\s+Box\s+\d{3,4}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"  # US military
@@ -95,14 +100,14 @@ ADDRESS = (
 # 177 Hargreaves Ports).
 _PLACE_CUE = (
     r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
-    r"[Ss]ite:?))"
+    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?))"
 )
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
 _NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
 CUED = (
     rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
-    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}})){{0,4}})(?=\s*(?:[,;.)]|$))"
+    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})(?=\s*(?:[,;)]|\.(?!\d)|$))"
 )
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
@@ -111,8 +116,26 @@ _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # address" are not such words.
 _STRONG = regex.compile(
     r"(?<!(?:IP|[Ee]-?mail|MAC|[Ww]eb|[Ww]allet|[Mm]ail)\s)(?<=\b(?:[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|"
-    r"[Ll]ocated at|[Dd]elivery address:?)\s)[^,;\n<>@\"]{4,80}?(?=\s*(?:[,;\n\"]|(?<=\p{L}{4}|\d)\.(?:\s|$)|$))"
+    r"[Ll]ocated at|[Dd]elivery address:?)\s)[^,;\n<>@\"()!?]{4,80}?(?=\s*(?:[,;\n\"()!?]|\s--?\s|\s[—–]\s|$"
+    r"|(?<=\p{L}{4}|\d|[^\p{Latin}\W\d_])\.(?:\s|$)|(?<!\b(?:St|Rd|Av|Ave|Dr|Nr|No|Apt|Ste|Bl|Cl|Cr|Kr|Tr|Tv|Dg|Diag|Cra|Cll|"
+    r"[Uu]l|Str|Of|Pl|Sq|Ln|Mt|Ft))\.\s+(?=\p{Lu})))"
 )
+
+
+# A whole field or segment (a JSON value, a line, between `|` or `;`) that is a house number and
+# capitalised words, one of them not an English word (56 Adelaide Indlela, 0 HACI MURAD), so that
+# "404 Not Found" is not an address.
+_SEGMENT = regex.compile(
+    rf"(?<=^|[|;\n]\s{{0,3}})(?:(?:Apt\.?|Unit|Flat|Suite)\s+\d{{1,5}},?\s+)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?,?"
+    rf"(?:\s+(?:{_W}|{_LOW}|\d{{1,4}}[A-Za-z]?)){{1,5}}(?=\s*(?:$|[|;\n]))"
+)
+
+
+def _rare_word_inside(text: str) -> bool:
+    from flywheel.scrub.names import english_zipf
+
+    zipf = english_zipf()
+    return any(w.lower() not in zipf for w in regex.findall(r"\p{Lu}[\p{L}'’]+", text))
 
 
 def _address_like(text: str) -> bool:
@@ -131,4 +154,6 @@ class StreetAddressRecognizer(CodeRecognizer):
                  for m in _ADDRESS.finditer(text)]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.7)
                   for m in _STRONG.finditer(text) if _address_like(m.group())]  # fmt: skip
+        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
+                  for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         return found

@@ -73,10 +73,13 @@ class Scrubber:
             ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
             start = r.start
             if ner and r.entity_type == "PERSON":
-                if drop_word_names(text, r.start, r.end):
-                    continue
+                if drop_word_names(text, r.start, r.end) or re.search(r"\d", text[r.start : r.end]):
+                    continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, r.end)
-            spans.append((start, r.end, r.entity_type, r.score, rule.operator))
+            end = r.end
+            if r.entity_type == "PERSON" and "\n" in text[start:end]:  # a name does not go on to the next line
+                start, end = _first_line(text, start, end)
+            spans.append((start, end, r.entity_type, r.score, rule.operator))
         spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
         # an allow-listed product name protects what lies inside it, not a value that contains it
         allowed = [(m.start(), m.end()) for m in self._allow.finditer(text)] if self._allow else []
@@ -87,6 +90,8 @@ class Scrubber:
                 continue
             taken.append((start, end))
             value = text[start:end].strip()
+            if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe
+                value = re.sub(r"['’]s$", "", value)
             if operator != "keep" and len(value) > 1:
                 out.append((entity, value))
         return out
@@ -130,6 +135,14 @@ class Scrubber:
             return pattern.sub(lambda m: tokens[m.group()], text)
 
         return TraceResult([map_message(m, edit) for m in messages], map_message(response, edit), replaced)
+
+
+def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first non-empty line of a span."""
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        if line.group().strip():
+            return start + line.start(), start + line.end()
+    return start, end
 
 
 def _bounded(value: str) -> str:

@@ -38,21 +38,25 @@ WORD_NAMES = set(
     "Can Done Case Order Ticket Please Sales Team Support Service Customer Account Payment Card Invoice Office "
     "Paris London Sydney Florence Georgia Virginia Austin Dallas Houston Phoenix Denver Jordan Lincoln Washington "
     "Victoria Adelaide Brisbane Charlotte Madison Orlando Regina Santiago Lourdes Mercedes Porsche Tesla Dior "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
+    "Visa Nova Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
     "November December Christmas Easter Google Amazon Apple Microsoft Oracle".split()
 )
 # a capitalised name word: Anna, O'Brien, McDonald, Jean-Luc (not "I'm")
 _UP = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
-_PARTICLE = r"(?:de|da|del|della|di|do|dos|das|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el|mac|st\.?)"
+_PARTICLE = (
+    r"(?:de|da|del|della|dei|degli|di|do|dos|das|du|la|le|lo|van|von|zu|der|den|ter|ten|bin|binti|bint|ibn|ben|ould|"
+    r"al|el|mac|af|av|ap|st\.?|Ó|Ní|Nic|Uí|Ua|Mac|Mc)"
+)
 NAME = rf"(?:{_UP})(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{0,2}}"
 _CUES = regex.compile(
     rf"(?:(?:--|—|–|\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
-    rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
+    rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|OK|Okay|Sure|Sorry|Welcome|Bye|Goodbye|Congratulations|"
+    rf"Good (?:morning|afternoon|evening|night)|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
     rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
     rf"(?:[Cc]ustomer|[Tt]ravell?er|[Ee]mployee|[Cc]aller|[Cc]lient|[Uu]ser|[Oo]wner|[Pp]assenger|[Gg]uest) is|"
     rf"[Cc]olleague|[Aa]ccountant|[Mm]anager|[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|"
     rf"[Bb]eneficiary:?|[Hh]older:?|[Rr]ecipient:?|[Cc]ardholder:?|[Pp]assenger:?|[Gg]uest:?|[Pp]atient:?)"
-    rf")[,:!]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n]|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
+    rf")[,:!]?\s+)({NAME})(?=\s*(?:[,.!?;:)<(\n—–]|--|$|\s+(?:here|writing|on|at|from|and|with|needs|should|cannot|is|has|as)\b))"
     rf"|(?<![\p{{L}}])({NAME})(?=,?\s*<?[\w.+-]+@)"  # Name <email>
 )
 _GIVEN_THEN_SURNAME = regex.compile(
@@ -154,6 +158,86 @@ class GivenNameRecognizer(CodeRecognizer):
         return out
 
 
+_WORD = r"\p{Lu}['’]?[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"  # Ndung'u, Lara-Sophie, Akçay, E’zoza
+_RARE_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’-])({_WORD})((?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{1,3}})(?![\p{{L}}\p{{M}}])"
+)
+# after a lower-case word or a comma, but not after a word that introduces a place (in Vienna)
+_MID_SENTENCE = regex.compile(
+    r"(?:\b(?!(?:in|near|around|outside|across|within|throughout|visiting|visit)\s)\p{Ll}[\p{Ll}-]*|[,(]),?\s+$"
+)
+RARE_ZIPF = 2.5  # rarer in English text than "helpdesk" or "sku": not an English word
+
+
+@lru_cache(maxsize=1)
+def english_zipf() -> dict[str, float]:
+    """Zipf frequency in English text (wordfreq) of every word at least as frequent as `RARE_ZIPF`."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (RARE_ZIPF - 9)
+    return {w: round(math.log10(f) + 9, 2) for w, f in get_frequency_dict("en").items() if f >= floor}
+
+
+def _name_like(word: str) -> bool:
+    """A name word: a known given name or surname, or a word English text hardly uses."""
+    known, zipf = name_words(), english_zipf()
+    return all(p in known or p.lower() not in zipf for p in regex.split(r"[-]", word) if p)
+
+
+class RareNameRecognizer(CodeRecognizer):
+    """Names the lists do not hold: two to four capitalised words, each a known name word or a
+    word English hardly uses (Sabeeh Ghunayn, Kibet Ndung'u, Bănel Tudor); and a single known
+    given name that English hardly uses (Adedayo said ...), or any known given name in the middle
+    of a sentence (our receptionist Caroline cannot ...), unless spaCy takes it for a place."""
+
+    def __init__(self) -> None:
+        super().__init__("PERSON", "RareNames")
+
+    def load(self) -> None:
+        name_words()
+        english_zipf()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        out = [RecognizerResult("PERSON", a, b, 0.65) for a, b in _name_runs(text)]
+        given, zipf = given_names(), english_zipf()
+        # spaCy's places (weather for Vienna, a flight to Adelaide) are not people
+        places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
+                  if e.label_ in ("LOCATION", "GPE", "LOC", "FAC")]  # fmt: skip
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})", text):
+            if m.group() not in given:
+                continue
+            # a given name English text hardly uses (Adedayo) anywhere; a common one mid-sentence
+            rare = m.group().lower() not in zipf
+            if rare or (_MID_SENTENCE.search(text, max(0, m.start() - 30), m.start())
+                        and not any(a <= m.start() < b for a, b in places)):  # fmt: skip
+                out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.65))
+        return out
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of two or more consecutive name-like capitalised words (particles between them
+    allowed) inside each run of capitalised words: "Customer E’zoza Sadiyeva" -> the last two."""
+    spans = []
+    for m in _RARE_RUN.finditer(text):
+        words = list(regex.finditer(rf"{_WORD}|{_PARTICLE}", m.group()))
+        run: list = []
+        for w in [*words, None]:
+            particle = w is not None and regex.fullmatch(_PARTICLE, w.group())
+            ok = w is not None and (particle or (w.group() not in WORD_NAMES and w.group().lower() not in STOP_WORDS
+                                                 and _name_like(w.group())))  # fmt: skip
+            if ok:
+                run.append(w)
+                continue
+            while run and regex.fullmatch(_PARTICLE, run[-1].group()):
+                run.pop()
+            if sum(not regex.fullmatch(_PARTICLE, x.group()) for x in run) >= 2:
+                spans.append((m.start() + run[0].start(), m.start() + run[-1].end()))
+            run = []
+    return spans
+
+
 def drop_word_names(text: str, start: int, end: int) -> bool:
     """True for an NER person span that is one everyday word ("Bill it to my card")."""
     return text[start:end].strip() in WORD_NAMES
@@ -168,6 +252,9 @@ def trim_person(text: str, start: int, end: int) -> int:
     and in a tool argument gets the same placeholder."""
     names = given_names()
     tokens = list(_TOKEN.finditer(text, start, end))
-    while len(tokens) > 1 and tokens[0].group() not in names and tokens[1].group() in names:
+    zipf = english_zipf()
+    while len(tokens) > 1 and tokens[0].group() not in names and (
+        tokens[1].group() in names or zipf.get(tokens[0].group().lower(), 0) >= 4.0  # "Add", "Ask", "Ship"
+    ):
         tokens.pop(0)
     return tokens[0].start() if tokens else start

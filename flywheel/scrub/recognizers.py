@@ -33,8 +33,9 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 
 from flywheel.scrub.addresses import StreetAddressRecognizer  # noqa: E402
 from flywheel.scrub.known import KnownValuesRecognizer  # noqa: E402
-from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer  # noqa: E402
+from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer, RareNameRecognizer  # noqa: E402
 from flywheel.scrub.policy import Policy  # noqa: E402
+from flywheel.scrub.scripts import OtherScriptRecognizer  # noqa: E402
 from flywheel.scrub.shapes import (  # noqa: E402
     IbanAnyCaseRecognizer,
     LuhnCardRecognizer,
@@ -127,6 +128,8 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         PersonalDateRecognizer(),
         NameCueRecognizer(),
         GivenNameRecognizer(),
+        RareNameRecognizer(),
+        OtherScriptRecognizer(),
     ]
     candidates += [
         PatternRecognizer(supported_entity=p.entity, patterns=[Pattern(p.name, p.regex, p.score)], name=p.name)

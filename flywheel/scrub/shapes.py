@@ -30,7 +30,14 @@ _PHONE = regex.compile(
     r"(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(
-    r"(?i)(?:phone|call|tel\b|telephone|mobile|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|no\.)"
+    r"(?i)(?:phone|call|tel\b|telephone|mobile|mob\b|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|"
+    r"no\.|ext\b|extension|line\b|hotline|landline)"
+)
+# a word right before a number that makes it a reference, not a person's number (order 100234567,
+# EAN 4006381333931, tracking 1Z999AA1...)
+ID_BEFORE = regex.compile(
+    r"(?i)\b(?:order|invoice|ticket|case|tracking|booking|ref|reference|po|sku|ean|upc|gtin|isbn|item|part|serial|"
+    r"build|version|shipment|parcel|confirmation)\s*(?:no\.?|nr\.?|number|id|#|:)?\s*#?$"
 )
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
 _EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
@@ -42,7 +49,7 @@ def phone_score(candidate: str, before: str) -> float:
     digits likely; a bare run of digits only with a phone word just before it."""
     number = _EXTENSION.sub("", candidate)
     digits = sum(c.isdigit() for c in number)
-    if not 7 <= digits <= 15 or _DATE_LIKE.match(number.strip()):
+    if not 7 <= digits <= 15 or _DATE_LIKE.match(number.strip()) or ID_BEFORE.search(before):
         return 0.0
     separated = any(c in number for c in " ().-/\t")
     context = bool(_PHONE_CONTEXT.search(before[-40:]))
@@ -82,9 +89,12 @@ class PhoneShapeRecognizer(CodeRecognizer):
 _CARD = regex.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){11,18}(?![\d]|[.,-]\d)")
 _CARD_CONTEXT = regex.compile(r"(?i)(?:card|visa|master|maestro|amex|discover|debit|credit|pan\b|charge|pay)")
 _IBAN = regex.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}")
-_SSN = regex.compile(
-    r"(?i)(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?|tax\s?id)\W{0,4}(?:is\s+)?"
-    r"(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?!\d)"
+# an SSN's shape (area 001-899 but 666, group 01-99, serial 0001-9999), dashed, spaced or bare
+_SSN = regex.compile(r"(?<![\w.,/-])(?!000|666|9\d\d)(\d{3})[ .-]?(?!00)\d{2}[ .-]?(?!0000)\d{4}(?![\w/]|[.,-]\d)")
+# words that name a national identity number, within the few words before it
+_SSN_CONTEXT = regex.compile(
+    r"(?i)\b(?:ssn|ssns|social|security|tax(?:payer)?|tin|itin|national|identity|identification|id|"
+    r"nin|citizen|government|gov)\b"
 )
 
 
@@ -126,10 +136,14 @@ class IbanAnyCaseRecognizer(CodeRecognizer):
 
 
 class SsnCueRecognizer(CodeRecognizer):
-    """US social security numbers written without dashes, after a word that names them."""
+    """US social security numbers in any grouping (bare, spaced, dotted, dashed) where a word
+    that names an identity number comes in the 40 characters before ("SSN on file", "national
+    id", "identity confirmed with")."""
 
     def __init__(self) -> None:
         super().__init__("US_SSN", "SsnWithCue")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        return [RecognizerResult("US_SSN", m.start(1), m.end(1), 0.85) for m in _SSN.finditer(text)]
+        return [RecognizerResult("US_SSN", m.start(), m.end(), 0.85) for m in _SSN.finditer(text)
+                if _SSN_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
+                and not ID_BEFORE.search(text, max(0, m.start() - 30), m.start())]  # fmt: skip

@@ -75,8 +75,20 @@ def _is_phone(candidate: str) -> bool:
     return False
 
 
+# a number the text itself names as a reference of goods or records: not a phone number
+_REFERENCE = re.compile(
+    r"(?:\b(?:order|orders|invoice|ticket|tracking|booking|sku|ean|upc|gtin|isbn|serial|part|item|shipment|"
+    r"parcel|po|ref)\b\.?\s?(?:number|no\.?|nr\.?|id|#)?\s?[:#]?\s?)$",
+    re.IGNORECASE,
+)
+
+
 def phones(text: str) -> int:
-    return sum(_is_phone(m.group()) for m in _PHONE_CANDIDATE.finditer(text))
+    return sum(
+        _is_phone(m.group())
+        for m in _PHONE_CANDIDATE.finditer(text)
+        if not _REFERENCE.search(text[max(0, m.start() - 24) : m.start()])
+    )
 
 
 def addresses(text: str) -> int:

@@ -149,3 +149,22 @@ def test_participant_names_are_scrubbed_but_tool_names_are_not(scrubber: Scrubbe
     out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "On its way."})
     assert out.messages[0]["name"] == "<PERSON_1>"
     assert out.messages[1]["name"] == "get_order_status"
+
+
+def test_a_name_gets_one_placeholder_with_a_possessive_across_lines_and_after_a_verb(scrubber: Scrubber):
+    user = "Ship to:\nVitor Dias\nLagoa Matteo Correia, 941\nAdd Vigo Kuijpers too. Vigo Kuijpers's account is locked."
+    args = {"holder": "Vitor Dias", "street": "Lagoa Matteo Correia, 941", "second": "Vigo Kuijpers"}
+    messages = [{"role": "user", "content": user},
+                {"role": "assistant", "content": None, "tool_calls": [_call("ship", args)]}]  # fmt: skip
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Done."})
+    scrubbed_args = json.loads(out.messages[1]["tool_calls"][0]["function"]["arguments"])
+    text = out.messages[0]["content"]
+    assert all(v in text for v in scrubbed_args.values()), (text, scrubbed_args)
+    assert "Vitor" not in text and "Kuijpers" not in text and "Correia" not in text
+    assert text.count(scrubbed_args["second"]) == 2 and "Add " in text
+
+
+def test_an_order_number_is_not_a_person(scrubber: Scrubber):
+    messages = [{"role": "user", "content": "Can you check order ORD-834285 for me"}]
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Sure."})
+    assert out.messages[0]["content"] == "Can you check order ORD-834285 for me"

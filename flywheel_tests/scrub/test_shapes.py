@@ -4,7 +4,8 @@ import pytest
 
 from flywheel.scrub.addresses import StreetAddressRecognizer
 from flywheel.scrub.keys import entity_of
-from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer
+from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer, RareNameRecognizer
+from flywheel.scrub.scripts import OtherScriptRecognizer
 from flywheel.scrub.shapes import IbanAnyCaseRecognizer, LuhnCardRecognizer, PhoneShapeRecognizer, SsnCueRecognizer
 
 
@@ -51,12 +52,57 @@ def test_undashed_ssn_after_its_name():
 
 
 @pytest.mark.parametrize(
+    "text", ["SSN on file 358346737, born", "national id 420785584.", "identity confirmed with 611769106 and",
+             "tax ID: 237 04 2896;"],
+)  # fmt: skip
+def test_an_ssn_in_any_grouping_with_an_identity_word_a_few_words_before(text: str):
+    assert len(_found(SsnCueRecognizer(), text)) == 1
+
+
+def test_a_reference_number_is_neither_an_ssn_nor_a_phone():
+    text = "ID check passed for Ann (SSN 536-22-8014), order 100234567 can ship; EAN 4006381333931, call 4015550125"
+    assert _found(SsnCueRecognizer(), text) == ["536-22-8014"]
+    phones = _found(PhoneShapeRecognizer(), text)
+    assert "4015550125" in phones and "100234567" not in phones and "4006381333931" not in phones
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Record: Лесь Дзиндра | 059 791 90 74", "Лесь Дзиндра"),
+     ("lives at ул. Широкая, д. 799 стр. 22.", "ул. Широкая, д. 799 стр. 22"),
+     ("Thanks 慧 杨!", "慧 杨"), ("send to 海门路Z座 please", "海门路Z座"),
+     ("bill Γιολάντα Σκαφτούρου, 3744.5309.6941.280", "Γιολάντα Σκαφτούρου"),
+     ("Regards,\nसंजीव चोधरी\n043-22541237", "संजीव चोधरी")],
+)  # fmt: skip
+def test_words_in_another_script_are_one_value_without_the_numbers_beside_them(text: str, value: str):
+    assert _found(OtherScriptRecognizer(), text) == [value]
+
+
+def test_latin_text_with_diacritics_is_not_another_script():
+    assert _found(OtherScriptRecognizer(), "Café résumé, Killian Ó Dearáin, Łódź 12") == []
+
+
+@pytest.mark.parametrize(
     "address",
     ["Lindenstraße 12, 10115 Berlin", "Harri-Barth-Gasse 148", "Via Roma 5", "ul. Długa 7/9", "Sydløbsvej 56",
-     "12 Oak Ridge Avenue", "PSC 1234, Box 5678, APO AE 09012", "Flat 85, Fleming Vista", "7, boulevard Germain"],
+     "12 Oak Ridge Avenue", "PSC 1234, Box 5678, APO AE 09012", "Flat 85, Fleming Vista", "7, boulevard Germain",
+     "Building No. 8, West KamalGram Mohalla", "Cr. 86 # 5S-5 Este", "Calle 9 N° 78", "Diag. Chaco N° 47",
+     "Los Cactus 5184 Of. 9167", "5 phố số 55", "Studio 9, Robinson Plaza", "Corredor Hungría 439 Interior 510"],
 )  # fmt: skip
 def test_street_addresses_in_many_orders(address: str):
     assert _found(StreetAddressRecognizer(), f"please send it to {address}.") == [address]
+
+
+def test_a_field_that_is_a_number_and_a_name_is_an_address_but_a_status_line_is_not():
+    assert _found(StreetAddressRecognizer(), "56 Adelaide Indlela") == ["56 Adelaide Indlela"]
+    assert _found(StreetAddressRecognizer(), "Record 5 | 0 HACI MURAD | ok") == ["0 HACI MURAD"]
+    assert _found(StreetAddressRecognizer(), "404 Not Found") == []
+    assert _found(StreetAddressRecognizer(), "3 Extra Seats") == []
+
+
+def test_an_address_after_a_strong_cue_ends_at_the_sentence():
+    text = "New delivery address: Cl. 194 Bis # 3S-97 Sur. Thanks! -- Esteban Erazo"
+    assert set(_found(StreetAddressRecognizer(), text)) == {"Cl. 194 Bis # 3S-97 Sur"}
 
 
 def test_during_and_bring_are_not_streets():
@@ -67,6 +113,21 @@ def test_names_with_diacritics_particles_and_sign_offs():
     assert _found(NameCueRecognizer(), "Thanks! -- Éléonore Foucher") == ["Éléonore Foucher"]
     assert _found(NameCueRecognizer(), "My name is Helena van Laar, hi") == ["Helena van Laar"]
     assert _found(GivenNameRecognizer(), "transfer it to Kjeld Hermansen today") == ["Kjeld Hermansen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("The record for Sabeeh Ghunayn is updated.", ["Sabeeh Ghunayn"]),
+     ("Completed for Kibet Ndung'u.", ["Kibet Ndung'u"]),
+     ("Customer E’zoza Sadiyeva at the desk", ["E’zoza Sadiyeva"]),
+     ("paid; Marguerite Ó Maoldúin signed", ["Marguerite Ó Maoldúin"]),
+     ("Adedayo said the invoice was wrong", ["Adedayo"]), ("our receptionist Caroline cannot", ["Caroline"]),
+     ("Whitelist Falcon for the API", []), ("Support agent for Tailspin Toys.", []), ("Deliver Monday", [])],
+)  # fmt: skip
+def test_names_no_list_holds_and_single_given_names(text: str, names: list[str]):
+    recognizer = RareNameRecognizer()
+    recognizer.load()
+    assert _found(recognizer, text) == names
 
 
 def test_everyday_words_that_are_also_names_are_not_people():
