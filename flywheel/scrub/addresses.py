@@ -42,7 +42,7 @@ _TYPES_BEFORE = (
     "Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Chaussée|Sentier|Ruelle|Ul\\.|ul\\.|"
     "ulica|Ulica|al\\.|Al\\.|aleja|Aleja|os\\.|pl\\.|plac|Plac|Bulevardul|Calea|Aleea|Șoseaua|Soseaua|Piața|"
     "Str\\.|Strada|Ulice|Námestie|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
-    "Jln\\.|Jl\\.|Gang|Gg\\."
+    "Jln\\.?|Jl\\.|Gang|Gg\\.|Lorong|Lrg\\.|Persiaran|Lebuh"
 )
 # The same words as writers often put them, in lower case (avenue Bahon 1, ulica Długa 7); not the
 # ones that are everyday English words in lower case (via, place, route, gang)
@@ -131,11 +131,15 @@ _SEGMENT = regex.compile(
 )
 
 
+_NUMBER_LINE = regex.compile(r"[^\p{L}\n]*\n")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’]+")
+
+
 def _rare_word_inside(text: str) -> bool:
     from flywheel.scrub.names import english_zipf
 
     zipf = english_zipf()
-    return any(w.lower() not in zipf for w in regex.findall(r"\p{Lu}[\p{L}'’]+", text))
+    return any(w.lower() not in zipf for w in _CAPITALISED.findall(text))
 
 
 def _address_like(text: str) -> bool:
@@ -156,4 +160,7 @@ class StreetAddressRecognizer(CodeRecognizer):
                   for m in _STRONG.finditer(text) if _address_like(m.group())]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
+        for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address
+            while (m := _NUMBER_LINE.match(text, r.start, r.end)) and m.end() < r.end:
+                r.start = m.end()
         return found

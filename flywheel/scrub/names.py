@@ -163,6 +163,9 @@ _RARE_RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’-])({_WORD})((?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{1,3}})(?![\p{{L}}\p{{M}}])"
 )
 # after a lower-case word or a comma, but not after a word that introduces a place (in Vienna)
+_SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})")
+_WORD_OR_PARTICLE = regex.compile(rf"{_WORD}|{_PARTICLE}")
+_IS_PARTICLE = regex.compile(_PARTICLE)
 _MID_SENTENCE = regex.compile(
     r"(?:\b(?!(?:in|near|around|outside|across|within|throughout|visiting|visit)\s)\p{Ll}[\p{Ll}-]*|[,(]),?\s+$"
 )
@@ -183,7 +186,7 @@ def english_zipf() -> dict[str, float]:
 def _name_like(word: str) -> bool:
     """A name word: a known given name or surname, or a word English text hardly uses."""
     known, zipf = name_words(), english_zipf()
-    return all(p in known or p.lower() not in zipf for p in regex.split(r"[-]", word) if p)
+    return all(p in known or p.lower() not in zipf for p in word.split("-") if p)
 
 
 class RareNameRecognizer(CodeRecognizer):
@@ -205,7 +208,7 @@ class RareNameRecognizer(CodeRecognizer):
         # spaCy's places (weather for Vienna, a flight to Adelaide) are not people
         places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                   if e.label_ in ("LOCATION", "GPE", "LOC", "FAC")]  # fmt: skip
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})", text):
+        for m in _SINGLE.finditer(text):
             if m.group() not in given:
                 continue
             # a given name English text hardly uses (Adedayo) anywhere; a common one mid-sentence
@@ -221,18 +224,18 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     allowed) inside each run of capitalised words: "Customer E’zoza Sadiyeva" -> the last two."""
     spans = []
     for m in _RARE_RUN.finditer(text):
-        words = list(regex.finditer(rf"{_WORD}|{_PARTICLE}", m.group()))
+        words = list(_WORD_OR_PARTICLE.finditer(m.group()))
         run: list = []
         for w in [*words, None]:
-            particle = w is not None and regex.fullmatch(_PARTICLE, w.group())
+            particle = w is not None and _IS_PARTICLE.fullmatch(w.group())
             ok = w is not None and (particle or (w.group() not in WORD_NAMES and w.group().lower() not in STOP_WORDS
                                                  and _name_like(w.group())))  # fmt: skip
             if ok:
                 run.append(w)
                 continue
-            while run and regex.fullmatch(_PARTICLE, run[-1].group()):
+            while run and _IS_PARTICLE.fullmatch(run[-1].group()):
                 run.pop()
-            if sum(not regex.fullmatch(_PARTICLE, x.group()) for x in run) >= 2:
+            if sum(not _IS_PARTICLE.fullmatch(x.group()) for x in run) >= 2:
                 spans.append((m.start() + run[0].start(), m.start() + run[-1].end()))
             run = []
     return spans
