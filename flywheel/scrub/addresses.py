@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from flywheel.scrub.shapes import CodeRecognizer
 
 _W = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"  # a capitalised word, maybe hyphenated
-_LOW = r"(?:i|de|da|del|della|des|di|do|dos|das|du|la|le|les|van|von|der|den|y|e|et|of|the|di)"
+_LOW = r"(?:i|na|nad|pod|pri|ob|de|da|del|della|des|di|do|dos|das|du|la|le|les|van|von|der|den|y|e|et|of|the|di)"
 # English street types (after the name): the USPS street suffixes (Publication 28, appendix C1),
 # with plurals, plus Royal Mail and Commonwealth ones
 _TYPES_AFTER = (
@@ -28,14 +28,14 @@ _TYPES_AFTER = (
     "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
     "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
     "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
-    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection"
+    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
 # Slovak, Croatian and Slovenian, Lithuanian, Turkish, Indonesian, Vietnamese street words)
 _TYPES_BEFORE = (
     "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Borgo|Largo|Contrada|Strada|Salita|Lungomare|Canale|Stretto|"
-    "Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
+    "Blv\\.|Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
     "Callejón|Rambla|Vía|Privada|Viaducto|Periférico|Eje vial|Continuación|Corredor|"
     "Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
     "Diagonal|Diag\\.|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
@@ -80,14 +80,17 @@ ADDRESS = (
     rf"utca|út|tér|ulice|ulica|cesta|sokak|caddesi|street|road|avenue|lane)\s+{_NUM}\b\.?{_UNIT}"
     rf"|\bSố\s+\d{{1,5}}(?:/\d{{1,5}})*(?:\s+(?:{_W}|\p{{Ll}}+|\d{{1,4}})){{1,6}}"  # Số 6/66 Khu 92 Bạch Đằng (Vietnam)
     rf"|\b(?:(?:Av\.|Avenida)\s+)?(?:Cl\.|Cll\.|[Cc]alle|Cra\.|Cr\.|Kr\.|[Cc]arrera|Av\.|Avenida|Dg\.|Diagonal|Tv\.|Tr\.|"
-    rf"Transversal|Ak\.|Ac\.)\s+\d{{1,3}}[A-Zª]?(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°|Nº)\s*\d{{1,4}}[A-Z]?"
+    rf"Transversal|Ak\.|Ac\.)\s+(?:\d{{1,3}}[A-Zª]?|{_W}(?:\s+{_W})?)(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°|Nº)\s*\d{{1,4}}[A-Z]?"
     rf"(?:\s*-\s*\d{{1,3}})?(?:\s+(?:Sur|Este|Norte|Oeste))?"
     # House No. 12, Gulberg Road (South Asia); 5 phố số 55, 9/96 ngõ 31 (Vietnam)
-    rf"|\b(?:Building|House|Plot|Flat|Shop|Office|Door|Bldg\.?)\s+(?:No\.?|#|Number)\s*\d{{1,5}}[A-Za-z]?,?"
+    rf"|\b(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|Casilla|Caixa Postal)\s+\d{{1,6}}\b"  # PO Box 47
+    rf"|\b(?:Building|House|Holding|Plot|Flat|Shop|Office|Door|Bldg\.?)\s+(?:No\.?|#|Number)\s*\d{{1,5}}[A-Za-z]?,?"
     rf"(?:\s+(?:{_W}|{_LOW})){{1,5}}"
     rf"|\b\d{{1,5}}(?:/\d{{1,5}})*\s+(?:phố|đường|ngõ|ngách|hẻm|kiệt|thôn|ấp)\s+(?:số\s+)?[\w/]+"
     rf"|\b(?:Flat|Apartment|Apt\.?|Studio|Unit|Suite|Room)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
-    rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours)\s+{_FR}"
+    rf"|\b\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours|rang|montée|"
+    rf"côte)\s+{_FR}"
+    rf"|\b(?:\d{{1,5}},?\s+)?(?:Jln\.?|Jalan|Lorong|Lrg\.?)\s+\d{{1,3}}(?:/\d{{1,3}}[A-Z]?)?\b"  # 44, Jln 7/63V
     rf"|\b(?:[Rr]ue|boulevard|avenue|chemin|allée|impasse|quai)\s+{_FR}"  # 7, boulevard Germain; rue de Launay
     r"|\b(?:PSC|Unit|CMR)\s+\d{3,4},?\s+Box\s+\d{3,4}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"  # US military
     r"|\b(?:USNS|USNV|USS|USCGC)\s+\p{Lu}\w+(?:\s\p{Lu}\w+)?,?\s+(?:FPO|APO|DPO)\s+(?:AA|AE|AP)\s+\d{5}"
@@ -100,14 +103,14 @@ ADDRESS = (
 # 177 Hargreaves Ports).
 _PLACE_CUE = (
     r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
-    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?))"
+    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|c/o|[Ss]treet:|[Ss]tr\.:?))"
 )
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
 _NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
 CUED = (
     rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
-    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})(?=\s*(?:[,;)]|\.(?!\d)|$))"
+    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})(?=\s*(?:[,;)?!|]|\.(?!\d)|$))"
 )
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
@@ -128,6 +131,8 @@ _STRONG = regex.compile(
 _SEGMENT = regex.compile(
     rf"(?<=^|[|;\n]\s{{0,3}})(?:(?:Apt\.?|Unit|Flat|Suite)\s+\d{{1,5}},?\s+)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?,?"
     rf"(?:\s+(?:{_W}|{_LOW}|\d{{1,4}}[A-Za-z]?)){{1,5}}(?=\s*(?:$|[|;\n]))"
+    # or a name and a house number (Anhof 24)
+    rf"|(?<=^|[|;\n]\s{{0,3}}){_W}(?:\s+{_W}){{0,2}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?=\s*(?:$|[|;\n]))"
 )
 
 

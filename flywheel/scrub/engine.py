@@ -113,7 +113,7 @@ class Scrubber:
             value = text[start:end].strip()
             if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe
                 value = re.sub(r"['’]s$", "", value)
-            if operator != "keep" and len(value) > 1:
+            if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT"):  # 明 is a name
                 out.append((entity, value))
         return out
 

@@ -39,7 +39,7 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
         lambda v: bool(regex.fullmatch(NAME, v)),
     ),
     (
-        regex.compile(r"(?i)(?:phone|mobile|cell|tel|telephone|fax|msisdn|whatsapp|contact_?(?:no|num|number))$"),
+        regex.compile(r"(?i)(?:phone|mobile|mob|cell|tel|telephone|fax|msisdn|whatsapp|ext|extension|landline|contact_?(?:no|num|number))$"),
         "PHONE_NUMBER",
         _phone,
     ),

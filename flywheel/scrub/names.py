@@ -42,14 +42,15 @@ WORD_NAMES = set(
     "November December Christmas Easter Google Amazon Apple Microsoft Oracle".split()
 )
 # a capitalised name word: Anna, O'Brien, McDonald, Jean-Luc (not "I'm")
-_UP = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
+_UP = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:['’‘ʻ]\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
 _PARTICLE = (
     r"(?:de|da|del|della|dei|degli|di|do|dos|das|du|la|le|lo|van|von|zu|der|den|ter|ten|bin|binti|bint|ibn|ben|ould|"
     r"al|el|mac|af|av|ap|st\.?|Ó|Ní|Nic|Uí|Ua|Mac|Mc)"
 )
 NAME = rf"(?:{_UP})(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UP}){{0,2}}"
 _CUES = regex.compile(
-    rf"(?:(?:--|—|–|\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
+    rf"(?:(?:--|—|–|\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Ii]t's|[Ii]t is|"
+    rf"[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
     rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|OK|Okay|Sure|Sorry|Welcome|Bye|Goodbye|Congratulations|"
     rf"Good (?:morning|afternoon|evening|night)|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
     rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
@@ -64,19 +65,24 @@ _GIVEN_THEN_SURNAME = regex.compile(
 )
 
 
-_GREETING = regex.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you)[,!]?\s+$")
+_GREETING = regex.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|OK|Okay|Sure|Sorry|Welcome)[,!]?\s+$")
+_AFTER_GREETED = regex.compile(r"[,!]|\s+(?:--|—|–)")
 _LOWER_WORD_BEFORE = regex.compile(r"\b\p{Ll}[\p{Ll}-]*,?\s+$")
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Given names from gender-guesser's list and names-dataset's (see `world_names`), without
-    those that are English words."""
+def all_given_names() -> frozenset[str]:
+    """Given names from gender-guesser's list and names-dataset's (see `world_names`), words or not."""
     import gender_guesser.detector as gd
 
-    names = set(gd.Detector(case_sensitive=True).names) | world_names()
+    return frozenset(set(gd.Detector(case_sensitive=True).names) | world_names())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """`all_given_names` without those that are English words."""
     stop = {w.capitalize() for w in STOP_WORDS}
-    return frozenset(n for n in names if len(n) > 1 and n not in WORD_NAMES and n not in stop)
+    return frozenset(n for n in all_given_names() if len(n) > 1 and n not in WORD_NAMES and n not in stop)
 
 
 WORLD_RANK = 5000  # a name among the 5,000 most frequent first names of some country
@@ -127,12 +133,13 @@ class NameCueRecognizer(CodeRecognizer):
         for m in _CUES.finditer(text):
             group = 1 if m.group(1) else 2
             first = m.group(group).split()[0]
-            greeted = _GREETING.search(text, max(0, m.start(group) - 12), m.start(group)) and text[
-                m.end(group) : m.end(group) + 1] in (",", "!")  # "Thanks Mark," is a person  # fmt: skip
+            greeted = _GREETING.search(text, max(0, m.start(group) - 12), m.start(group)) and _AFTER_GREETED.match(
+                text, m.end(group))  # "Thanks Mark," and "OK Amber -- done" are people  # fmt: skip
             if first.lower() in STOP_WORDS or (first in WORD_NAMES and len(m.group(group).split()) == 1
                                                and first not in given_names() and not greeted):  # fmt: skip
                 continue
-            out.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.75))
+            # above spaCy's 0.85, so that Presidio keeps this result where both found the same word
+            out.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.9))
         return out
 
 
@@ -158,17 +165,21 @@ class GivenNameRecognizer(CodeRecognizer):
         return out
 
 
-_WORD = r"\p{Lu}['’]?[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"  # Ndung'u, Lara-Sophie, Akçay, E’zoza
+# Ndung'u, Lara-Sophie, Akçay, E’zoza, O'Malley, McIntyre
+_WORD = r"(?:[ODL]['’](?=\p{Lu}))?\p{Lu}['’‘ʻ]?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’‘ʻ-]\p{L}[\p{Ll}\p{M}]*)*"
 _RARE_RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’-])({_WORD})((?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{1,3}})(?![\p{{L}}\p{{M}}])"
 )
-# after a lower-case word or a comma, but not after a word that introduces a place (in Vienna)
 _SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})")
 _WORD_OR_PARTICLE = regex.compile(rf"{_WORD}|{_PARTICLE}")
 _IS_PARTICLE = regex.compile(_PARTICLE)
-_MID_SENTENCE = regex.compile(
-    r"(?:\b(?!(?:in|near|around|outside|across|within|throughout|visiting|visit)\s)\p{Ll}[\p{Ll}-]*|[,(]),?\s+$"
+_MID_SENTENCE = regex.compile(r"(?:\b\p{Ll}[\p{Ll}-]*|[,(]),?\s+$")  # after a lower-case word or a comma
+_PERSON_VERB_AFTER = regex.compile(
+    r"\s+(?:said|says|asked|asks|wants|wanted|told|tells|called|calls|rang|wrote|writes|needs|needed|"
+    r"mentioned|confirmed|reported|promised|agreed|cannot|can't|won't|didn't|doesn't|isn't|wasn't|will|would|"
+    r"should|could|from|here|again)\b"
 )
+_IRISH_SCOTS = regex.compile(r"(?:O['’]|Mc|Mac)\p{Lu}\p{Ll}")
 RARE_ZIPF = 2.5  # rarer in English text than "helpdesk" or "sku": not an English word
 
 
@@ -186,14 +197,16 @@ def english_zipf() -> dict[str, float]:
 def _name_like(word: str) -> bool:
     """A name word: a known given name or surname, or a word English text hardly uses."""
     known, zipf = name_words(), english_zipf()
-    return all(p in known or p.lower() not in zipf for p in word.split("-") if p)
+    if word in known or word.lower() not in zipf or _IRISH_SCOTS.match(word):  # Lara-Sophie, O'Malley
+        return True
+    return "-" in word and all(p in known or p.lower() not in zipf for p in word.split("-") if p)
 
 
 class RareNameRecognizer(CodeRecognizer):
     """Names the lists do not hold: two to four capitalised words, each a known name word or a
     word English hardly uses (Sabeeh Ghunayn, Kibet Ndung'u, Bănel Tudor); and a single known
-    given name that English hardly uses (Adedayo said ...), or any known given name in the middle
-    of a sentence (our receptionist Caroline cannot ...), unless spaCy takes it for a place."""
+    given name (Adedayo said ..., our receptionist Caroline cannot ...), unless spaCy takes a
+    common one for a place (weather for Vienna)."""
 
     def __init__(self) -> None:
         super().__init__("PERSON", "RareNames")
@@ -209,13 +222,21 @@ class RareNameRecognizer(CodeRecognizer):
         places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                   if e.label_ in ("LOCATION", "GPE", "LOC", "FAC")]  # fmt: skip
         for m in _SINGLE.finditer(text):
-            if m.group() not in given:
+            word, rare = m.group(), m.group().lower() not in zipf
+            if word not in given and not rare:
                 continue
-            # a given name English text hardly uses (Adedayo) anywhere; a common one mid-sentence
-            rare = m.group().lower() not in zipf
-            if rare or (_MID_SENTENCE.search(text, max(0, m.start() - 30), m.start())
-                        and not any(a <= m.start() < b for a, b in places)):  # fmt: skip
-                out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.65))
+            # a given name English text hardly uses (Adedayo) anywhere; a common one (Caroline, Job)
+            # in the middle of a sentence unless spaCy takes it for a place; at the start of one, a
+            # given name or a rare word before a verb people do (Samira said, Jitrin wants, Can Juan
+            # from billing ...)
+            if word in given and rare:
+                pass
+            elif word in given and _MID_SENTENCE.search(text, max(0, m.start() - 30), m.start()):
+                if any(a <= m.start() < b for a, b in places):
+                    continue
+            elif not _PERSON_VERB_AFTER.match(text, m.end()):
+                continue
+            out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.65))
         return out
 
 
@@ -256,8 +277,8 @@ def trim_person(text: str, start: int, end: int) -> int:
     names = given_names()
     tokens = list(_TOKEN.finditer(text, start, end))
     zipf = english_zipf()
-    while len(tokens) > 1 and tokens[0].group() not in names and (
-        tokens[1].group() in names or zipf.get(tokens[0].group().lower(), 0) >= 4.0  # "Add", "Ask", "Ship"
-    ):
+    word_names = WORD_NAMES & all_given_names()  # Frank, Bill: names that are also words
+    while (len(tokens) > 1 and tokens[0].group() not in names and tokens[0].group() not in word_names
+           and zipf.get(tokens[0].group().lower(), 0) >= 3.0):  # "Add", "Customer", "My"; not "Frank", "İlklima"
         tokens.pop(0)
     return tokens[0].start() if tokens else start

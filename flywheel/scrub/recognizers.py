@@ -53,7 +53,9 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's email recognizer, validating domains against tldextract's bundled suffix list."""
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _OFFLINE_TLD(pattern_text).fqdn != ""
+        # a known public suffix is enough: jens@lund.no has no registrable domain (lund.no is itself
+        # a public suffix) and is still an e-mail address
+        return _OFFLINE_TLD(pattern_text).suffix != ""
 
 
 _DATE = (

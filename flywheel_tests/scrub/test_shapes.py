@@ -87,7 +87,8 @@ def test_latin_text_with_diacritics_is_not_another_script():
     ["Lindenstraße 12, 10115 Berlin", "Harri-Barth-Gasse 148", "Via Roma 5", "ul. Długa 7/9", "Sydløbsvej 56",
      "12 Oak Ridge Avenue", "PSC 1234, Box 5678, APO AE 09012", "Flat 85, Fleming Vista", "7, boulevard Germain",
      "Building No. 8, West KamalGram Mohalla", "Cr. 86 # 5S-5 Este", "Calle 9 N° 78", "Diag. Chaco N° 47",
-     "Los Cactus 5184 Of. 9167", "5 phố số 55", "Studio 9, Robinson Plaza", "Corredor Hungría 439 Interior 510"],
+     "Los Cactus 5184 Of. 9167", "5 phố số 55", "Studio 9, Robinson Plaza", "Corredor Hungría 439 Interior 510",
+     "PO Box 47", "47372 rang Racine", "44, Jln 7/63V", "Avenida Magdalena # 77-5 Sur", "Pot na Gradišče 2b"],
 )  # fmt: skip
 def test_street_addresses_in_many_orders(address: str):
     assert _found(StreetAddressRecognizer(), f"please send it to {address}.") == [address]
@@ -122,6 +123,8 @@ def test_names_with_diacritics_particles_and_sign_offs():
      ("Customer E’zoza Sadiyeva at the desk", ["E’zoza Sadiyeva"]),
      ("paid; Marguerite Ó Maoldúin signed", ["Marguerite Ó Maoldúin"]),
      ("Adedayo said the invoice was wrong", ["Adedayo"]), ("our receptionist Caroline cannot", ["Caroline"]),
+     ("Samira said it broke", ["Samira"]), ("Can Jitrin from billing call?", ["Jitrin"]),
+     ("requested by Fainche O'Malley, SSN", ["Fainche O'Malley"]), ("Job 7731 scheduled.", []),
      ("Whitelist Falcon for the API", []), ("Support agent for Tailspin Toys.", []), ("Deliver Monday", [])],
 )  # fmt: skip
 def test_names_no_list_holds_and_single_given_names(text: str, names: list[str]):
