@@ -3,7 +3,8 @@
 Two disjoint parts: `dev` (recognizers may be developed against it) and `test` (figures are
 reported on it, nobody tunes on it). A test part that has been measured and then worked against
 joins the development part, and a fresh one is written before any further recognizer work: the
-third test part was written in session 6, before that session's scrubber changes. Slots are
+third test part was written in session 6 before that session's scrubber changes, measured once
+and moved here; the fourth was written then, before the work on the third. Slots are
 kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -100,9 +101,9 @@ USER = {
         'cc: {EMAIL_ADDRESS}, {PERSON}; subject: contract 2291-B renewal',
         'Meeting with {PERSON} and {FIRST_NAME} at 3pm in room 4.12 -- can you book it?',
         'Born {DATE_OF_BIRTH}, I want to change the account owner to {PERSON}. IBAN stays {IBAN_CODE}.',
-        'From {IP_ADDRESS}: 4 failed logins for {EMAIL_ADDRESS} in 60 seconds.'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   're: ticket #88213 -- customer {PERSON} says the courier never came. tel {PHONE_NUMBER}',
+        'From {IP_ADDRESS}: 4 failed logins for {EMAIL_ADDRESS} in 60 seconds.',
+        # the third test part (session 6), measured once, then worked against
+        're: ticket #88213 -- customer {PERSON} says the courier never came. tel {PHONE_NUMBER}',
         'Name on the account: {PERSON}\nPostal address: {STREET_ADDRESS}\nPlease confirm the change of plan (tier B).',
         'Could you retry the payment of 64.20 GBP on card number {CREDIT_CARD}? It expired but I renewed it.',
         'please resend the activation link to {EMAIL_ADDRESS}, I never got it (tried 3 times since 10:30)',
@@ -127,6 +128,30 @@ USER = {
         'Emergency contact for trip 7 is {PERSON}, reachable on {PHONE_NUMBER} day or night.',
         "To confirm it's really me: {US_SSN}.",
         'Our new warehouse is at {STREET_ADDRESS}. Deliveries from Monday 9 March, dock 2.'],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   'From: {PERSON} <{EMAIL_ADDRESS}>\n'
+        'Subject: change of address\n'
+        '\n'
+        'Please use {STREET_ADDRESS} from now on.',
+        'csv row -> {PERSON};{PHONE_NUMBER};{EMAIL_ADDRESS};premium;2024-Q4',
+        '| name | phone |\n|---|---|\n| {PERSON} | {PHONE_NUMBER} |\nupdate the CRM with this table',
+        'customer_name={PERSON} iban={IBAN_CODE} amount=412.00 currency=EUR status=pending',
+        'uh yeah so my name is {PERSON} and my number is {PHONE_NUMBER}, can you call me back',
+        'Got a letter addressed to {PERSON} at {STREET_ADDRESS} but she moved out in 2023.',
+        'The direct debit from {IBAN_CODE} bounced twice (refs DD-1193, DD-1207). What now?',
+        'I paid with {CREDIT_CARD} on the 3rd and still see order 5531902 as unpaid.',
+        'Please merge the duplicate profiles of {PERSON} ({EMAIL_ADDRESS}) -- ids 88123 and 88124.',
+        'Who logged in from {IP_ADDRESS} at 23:58? It was not {FIRST_NAME}.',
+        'Fraud team: SSN {US_SSN} was used for two applications this week, flag both.',
+        'dob is {DATE_OF_BIRTH}, surname as on passport, first name {FIRST_NAME}',
+        'Forward my mail to {STREET_ADDRESS} until 30 June, then back home.',
+        'Hi! {FIRST_NAME} from the Leeds office here -- reach me on {PHONE_NUMBER} until 6.',
+        'Refund to the card ending in the last four of {CREDIT_CARD}; the holder is {PERSON}.',
+        'Set {EMAIL_ADDRESS} as the billing contact and {PHONE_NUMBER} as the fallback number.',
+        'Account holder: {PERSON}. IBAN: {IBAN_CODE}. BIC: not known. Mandate 2219-X.',
+        'VPN logs: user={FIRST_NAME} src={IP_ADDRESS} dst=10.0.4.2 port=443 action=allow',
+        'We are relocating {PERSON} to the {STREET_ADDRESS} site on Monday; badge 7712.',
+        'My social is {US_SSN} and I was born {DATE_OF_BIRTH}; why was the loan declined?'],
 }  # fmt: skip
 
 SYSTEM = {
@@ -142,13 +167,18 @@ SYSTEM = {
         'Authenticated as {PERSON}. Contact on record: {EMAIL_ADDRESS}. Keep replies short.',
         'HR helpdesk bot. The employee asking is {PERSON}; their extension is {PHONE_NUMBER}.',
         'Known facts -- payroll account {IBAN_CODE}, corporate card {CREDIT_CARD}, home {STREET_ADDRESS}, VPN address '
-        '{IP_ADDRESS}, national id {US_SSN}, birthday {DATE_OF_BIRTH}. Never repeat them.'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   'Support agent for Tailspin Toys. Use the tools when an order is involved.',
+        '{IP_ADDRESS}, national id {US_SSN}, birthday {DATE_OF_BIRTH}. Never repeat them.',
+        # the third test part (session 6), measured once, then worked against
+        'Support agent for Tailspin Toys. Use the tools when an order is involved.',
         'Current user: {PERSON} | email {EMAIL_ADDRESS} | phone {PHONE_NUMBER}. Never share these.',
         'You assist the claims department. Claimant on file: {PERSON}, {STREET_ADDRESS}.',
-        'Secure context (internal): pay card {CREDIT_CARD}; bank {IBAN_CODE}; device {IP_ADDRESS}; SSN {US_SSN}; DOB '
-        '{DATE_OF_BIRTH}.'],
+        ('Secure context (internal): pay card {CREDIT_CARD}; bank {IBAN_CODE}; device {IP_ADDRESS}; SSN {US_SSN}; '
+         'DOB {DATE_OF_BIRTH}.')],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   "You are Wingtip's returns assistant. Always confirm the order number first.",
+        'Caller ID matched {PERSON}; phone on file {PHONE_NUMBER}; e-mail {EMAIL_ADDRESS}.',
+        'Escalation context: shipping address {STREET_ADDRESS}; payment {CREDIT_CARD}; payout {IBAN_CODE}.',
+        'Verification data (never disclose): SSN {US_SSN}, DOB {DATE_OF_BIRTH}, last login {IP_ADDRESS}.'],
 }  # fmt: skip
 
 # Tool-call argument keys per kind, one mapping picked per conversation: the tool call repeats
@@ -197,30 +227,53 @@ ARG_KEYS = {
             'IP_ADDRESS': 'addr',
             'IP_ADDRESS2': 'addr2',
             'US_SSN': 'social',
-            'DATE_OF_BIRTH': 'birthdate'}],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   {   'PERSON': 'fullName',
-            'FIRST_NAME': 'firstName',
-            'PHONE_NUMBER': 'phoneNumber',
-            'STREET_ADDRESS': 'addressLine1',
-            'CREDIT_CARD': 'cardNumber',
-            'EMAIL_ADDRESS': 'emailAddress',
-            'IBAN_CODE': 'ibanNumber',
-            'IP_ADDRESS': 'remoteAddr',
-            'IP_ADDRESS2': 'remoteAddr2',
-            'US_SSN': 'ssnValue',
-            'DATE_OF_BIRTH': 'birthDate'},
-        {   'PERSON': 'party',
-            'FIRST_NAME': 'nickname',
-            'PHONE_NUMBER': 'callback',
-            'STREET_ADDRESS': 'premises',
-            'CREDIT_CARD': 'instrument',
-            'EMAIL_ADDRESS': 'reply_to',
-            'IBAN_CODE': 'settlement_account',
-            'IP_ADDRESS': 'origin',
-            'IP_ADDRESS2': 'origin_2',
-            'US_SSN': 'gov_id',
-            'DATE_OF_BIRTH': 'birth'}],
+            'DATE_OF_BIRTH': 'birthdate'},
+        # the third test part (session 6), measured once, then worked against
+        {'PERSON': 'fullName',
+         'FIRST_NAME': 'firstName',
+         'PHONE_NUMBER': 'phoneNumber',
+         'STREET_ADDRESS': 'addressLine1',
+         'CREDIT_CARD': 'cardNumber',
+         'EMAIL_ADDRESS': 'emailAddress',
+         'IBAN_CODE': 'ibanNumber',
+         'IP_ADDRESS': 'remoteAddr',
+         'IP_ADDRESS2': 'remoteAddr2',
+         'US_SSN': 'ssnValue',
+         'DATE_OF_BIRTH': 'birthDate'},
+        {'PERSON': 'party',
+         'FIRST_NAME': 'nickname',
+         'PHONE_NUMBER': 'callback',
+         'STREET_ADDRESS': 'premises',
+         'CREDIT_CARD': 'instrument',
+         'EMAIL_ADDRESS': 'reply_to',
+         'IBAN_CODE': 'settlement_account',
+         'IP_ADDRESS': 'origin',
+         'IP_ADDRESS2': 'origin_2',
+         'US_SSN': 'gov_id',
+         'DATE_OF_BIRTH': 'birth'}],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   {   'PERSON': 'recipientName',
+            'FIRST_NAME': 'preferredName',
+            'PHONE_NUMBER': 'msisdn',
+            'STREET_ADDRESS': 'shipTo',
+            'CREDIT_CARD': 'pan_value',
+            'EMAIL_ADDRESS': 'contactEmail',
+            'IBAN_CODE': 'payoutIban',
+            'IP_ADDRESS': 'srcIp',
+            'IP_ADDRESS2': 'dstIp',
+            'US_SSN': 'taxIdentifier',
+            'DATE_OF_BIRTH': 'birthday'},
+        {   'PERSON': 'subject',
+            'FIRST_NAME': 'alias',
+            'PHONE_NUMBER': 'reach',
+            'STREET_ADDRESS': 'location',
+            'CREDIT_CARD': 'payment',
+            'EMAIL_ADDRESS': 'inbox',
+            'IBAN_CODE': 'bank',
+            'IP_ADDRESS': 'host',
+            'IP_ADDRESS2': 'host2',
+            'US_SSN': 'identifier',
+            'DATE_OF_BIRTH': 'born_on'}],
 }  # fmt: skip
 
 TOOLS = {
@@ -236,10 +289,16 @@ TOOLS = {
         'shipment_create',
         'payments_retry',
         'netsec_rule',
-        'notify'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": ['claims_intake', 'fleet_card_add', 'mailing_optout', 'driver_register', 'access_review',
-             'billing_reissue'],
+        'notify',
+        # the third test part (session 6), measured once, then worked against
+        'claims_intake',
+        'fleet_card_add',
+        'mailing_optout',
+        'driver_register',
+        'access_review',
+        'billing_reissue'],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": ['returns_open', 'profile_merge', 'mail_forward', 'fraud_flag', 'loan_review', 'badge_move'],
 }  # fmt: skip
 
 # Tool results: JSON objects (string values with slots) or free text.
@@ -255,17 +314,25 @@ RESULTS = {
         {'rows': [{'emp': '{PERSON}', 'ext': '{PHONE_NUMBER}', 'office': '{STREET_ADDRESS}'}], 'count': 1},
         'Shipment SH-3390 created; consignee {PERSON}, notify {EMAIL_ADDRESS} on dispatch.',
         {'retry': 'declined', 'card_last_used': '{CREDIT_CARD}', 'payer_iban': '{IBAN_CODE}', 'code': 51},
-        'rule 88 added: deny {IP_ADDRESS} (requested by {PERSON}, SSN on file {US_SSN}, born {DATE_OF_BIRTH})'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   {   'claim': 'CL-7781',
-            'claimant': '{PERSON}',
-            'contact': {'tel': '{PHONE_NUMBER}', 'mail': '{EMAIL_ADDRESS}'},
-            'state': 'open'},
+        'rule 88 added: deny {IP_ADDRESS} (requested by {PERSON}, SSN on file {US_SSN}, born {DATE_OF_BIRTH})',
+        # the third test part (session 6), measured once, then worked against
+        {'claim': 'CL-7781',
+         'claimant': '{PERSON}',
+         'contact': {'tel': '{PHONE_NUMBER}', 'mail': '{EMAIL_ADDRESS}'},
+         'state': 'open'},
         'OK 200: mailing preferences cleared for {EMAIL_ADDRESS} (profile of {PERSON}, last seen {IP_ADDRESS})',
-        {   'entries': [   {'k': 'pan', 'v': '{CREDIT_CARD}'},
-                           {'k': 'iban', 'v': '{IBAN_CODE}'},
-                           {'k': 'home', 'v': '{STREET_ADDRESS}'}]},
+        {'entries': [{'k': 'pan', 'v': '{CREDIT_CARD}'},
+                     {'k': 'iban', 'v': '{IBAN_CODE}'},
+                     {'k': 'home', 'v': '{STREET_ADDRESS}'}]},
         'Record 55: {PERSON} | {DATE_OF_BIRTH} | SSN {US_SSN} | {STREET_ADDRESS} | {PHONE_NUMBER}'],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   {   'profile': {'display': '{PERSON}', 'phones': ['{PHONE_NUMBER}'], 'emails': ['{EMAIL_ADDRESS}']},
+            'merged': 2},
+        'match found: {PERSON} / {DATE_OF_BIRTH} / SSN {US_SSN} / {STREET_ADDRESS}',
+        {   'payment': {'instrument': '{CREDIT_CARD}', 'payout': '{IBAN_CODE}', 'ip': '{IP_ADDRESS}'},
+            'risk': 'low'},
+        'Forwarding active for {PERSON}: new address {STREET_ADDRESS}, confirmation sent to {EMAIL_ADDRESS}, SMS '
+        'to {PHONE_NUMBER}.'],
 }  # fmt: skip
 
 ASSISTANT = {
@@ -281,13 +348,18 @@ ASSISTANT = {
         'The record for {PERSON} is updated. Nothing else is needed from you.',
         'Sorted. Confirmation is on its way to {EMAIL_ADDRESS}; the courier goes to {STREET_ADDRESS}.',
         'Read-back for your records: {CREDIT_CARD} will be charged, refunds go to {IBAN_CODE}; identity confirmed with '
-        '{US_SSN} and {DATE_OF_BIRTH}; the session from {IP_ADDRESS} stays open.'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   "Thanks, {FIRST_NAME}. I've made the change; expect an SMS at {PHONE_NUMBER}.",
+        '{US_SSN} and {DATE_OF_BIRTH}; the session from {IP_ADDRESS} stays open.',
+        # the third test part (session 6), measured once, then worked against
+        "Thanks, {FIRST_NAME}. I've made the change; expect an SMS at {PHONE_NUMBER}.",
         '{PERSON}, your request is complete and a summary went to {EMAIL_ADDRESS}.',
         'Confirmed: the documents go to {STREET_ADDRESS}, attention {PERSON}.',
-        "For your records I've noted card {CREDIT_CARD}, account {IBAN_CODE}, SSN {US_SSN}, date of birth "
-        '{DATE_OF_BIRTH} and the login address {IP_ADDRESS}.'],
+        ("For your records I've noted card {CREDIT_CARD}, account {IBAN_CODE}, SSN {US_SSN}, date of birth "
+         '{DATE_OF_BIRTH} and the login address {IP_ADDRESS}.')],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   "Done -- {PERSON}'s profile now lists {PHONE_NUMBER} and {EMAIL_ADDRESS}.",
+        'Hi {FIRST_NAME}, your mail will be forwarded to {STREET_ADDRESS}.',
+        "I've flagged SSN {US_SSN} (born {DATE_OF_BIRTH}) and the session from {IP_ADDRESS} for review.",
+        "The refund goes back to {CREDIT_CARD}; if that fails we'll use {IBAN_CODE}."],
 }  # fmt: skip
 
 # Task content the tool call carries besides personal values; it must pass unchanged.
@@ -321,9 +393,9 @@ TOPICS = {
         'team plan',
         'ticket 60127',
         'slot 3 Thursday',
-        'November payroll'],
-    # written in session 6; the earlier test parts are in the development part above
-    "test": [   'ticket #88213',
+        'November payroll',
+        # the third test part (session 6), measured once, then worked against
+        'ticket #88213',
         'tier B',
         'pay period 24',
         'client 5.1.2',
@@ -334,4 +406,14 @@ TOPICS = {
         'trip 7',
         'dock 2',
         'loyalty tier Gold'],
+    # the fourth test part, written in session 6 after the third was measured
+    "test": [   'refs DD-1193',
+        'order 5531902',
+        'ids 88123 and 88124',
+        'badge 7712',
+        'mandate 2219-X',
+        '2024-Q4',
+        'port 443',
+        '30 June',
+        'Leeds office'],
 }  # fmt: skip

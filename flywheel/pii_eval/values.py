@@ -12,6 +12,7 @@ import logging
 import random
 from datetime import date
 
+import phonenumbers
 from faker import Faker
 
 LOCALES = {
@@ -24,11 +25,18 @@ LOCALES = {
             "sl_SI",
             "es_AR", "es_CL", "fr_CA", "en_NZ", "en_KE", "en_MS", "en_TH", "az_AZ", "is_IS", "lv_LV", "ga_IE",
             "fr_DZ", "en_PK", "tw_GH", "yo_NG", "zu_ZA", "uz_UZ", "et_EE", "en_BD", "sw",
-            "ru_RU", "el_GR", "ja_JP", "ar_SA", "hi_IN", "he_IL", "zh_CN", "ka_GE", "fa_IR"],
-    # the third test part (session 6): 15 Latin-script locales and 5 of other scripts
-    "test": ["es_CA", "fr_BE", "ha_NG", "ig_NG", "de_LI", "de_LU", "bs_BA", "it_CH", "am_ET", "en_PH", "fil_PH",
-             "de", "es", "ar_EG", "lb_LU", "uk_UA", "bg_BG", "ko_KR", "th_TH", "hy_AM"],
+            "ru_RU", "el_GR", "ja_JP", "ar_SA", "hi_IN", "he_IL", "zh_CN", "ka_GE", "fa_IR",
+            "es_CA", "fr_BE", "ha_NG", "ig_NG", "de_LI", "de_LU", "bs_BA", "it_CH", "am_ET", "en_PH", "fil_PH",
+            "de", "es", "ar_EG", "lb_LU", "uk_UA", "bg_BG", "ko_KR", "th_TH", "hy_AM"],
+    # the fourth test part (session 6): the last locales Faker has (several fall back to en_US for
+    # names and addresses), and half the phone numbers from the regions below
+    "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
+             "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
+# Phone numbers of every region the phonenumbers library knows (an example number of the region
+# with fresh digits, valid by its rules), in national, international or E.164 form; the regions
+# alternate between the parts.
+REGIONS = {"dev": sorted(phonenumbers.SUPPORTED_REGIONS)[0::2], "test": sorted(phonenumbers.SUPPORTED_REGIONS)[1::2]}
 KINDS = ("PERSON", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE",
          "IP_ADDRESS", "US_SSN", "DATE_OF_BIRTH")  # fmt: skip
 # the Philippine bank provider logs a warning on every IBAN it makes
@@ -42,6 +50,7 @@ class Values:
 
     def __init__(self, split: str, seed: int) -> None:
         self.rng = random.Random(seed)
+        self.regions = REGIONS[split]
         self.fakers = {}
         for i, loc in enumerate(LOCALES[split]):
             fake = Faker(loc)
@@ -58,7 +67,7 @@ class Values:
             "locale": loc,
             "PERSON": f"{first} {last}",
             "FIRST_NAME": first,
-            "PHONE_NUMBER": _phone(fake, rng),
+            "PHONE_NUMBER": _phone(fake, rng) if rng.random() < 0.5 else _world_phone(rng, self.regions),
             "STREET_ADDRESS": _street(fake),
             "CREDIT_CARD": _grouped(self.us.credit_card_number(card_type=rng.choice(CARD_TYPES)), rng),
             "EMAIL_ADDRESS": rng.choice((fake.free_email, fake.company_email, fake.email))(),
@@ -75,6 +84,27 @@ def _phone(fake: Faker, rng: random.Random) -> str:
     if hasattr(fake, "phone_number"):
         return fake.phone_number()
     return fake.mobile_number() if rng.random() < 0.6 else fake.landline_number()
+
+
+_TYPES = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE)
+_FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+            phonenumbers.PhoneNumberFormat.E164)  # fmt: skip
+
+
+def _world_phone(rng: random.Random, regions: list[str]) -> str:
+    """A valid number of a random region: its example number with fresh digits after the first
+    three, formatted as people of that region write it (national), or internationally."""
+    for _ in range(50):
+        region = rng.choice(regions)
+        example = phonenumbers.example_number_for_type(region, rng.choice(_TYPES))
+        if example is None:
+            continue
+        digits = str(example.national_number)
+        fresh = digits[:3] + "".join(rng.choice("0123456789") for _ in digits[3:])
+        number = phonenumbers.parse(fresh, region) if not digits.startswith("0") else example
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, rng.choice(_FORMATS))
+    return "+44 20 7946 0958"
 
 
 def _street(fake: Faker) -> str:
