@@ -28,7 +28,7 @@ _TYPES_AFTER = (
     "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
     "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
     "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
-    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway"
+    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway|Via|Alleyway|Passageway|Walkway"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
@@ -72,7 +72,8 @@ _UNIT = (
 )
 ADDRESS = (
     r"(?:"
-    rf"\b{_NUM},?\s+(?:{_W}\s+){{1,3}}(?:{_TYPES_AFTER})\b(?:\.(?=,?\s*\d))?{_UNIT}"  # 12 Oak Ridge Avenue, Suite 4
+    # 12 Oak Ridge Avenue, Suite 4; 248 54th Drive
+    rf"\b{_NUM},?\s+(?:(?:{_W}|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?:{_TYPES_AFTER})\b(?:\.(?=,?\s*\d))?{_UNIT}"
     rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:(?:[nN][º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
     rf"|\b(?:(?:{_W}-)*\p{{Lu}}\p{{L}}{{2,}}?(?:{_SUFFIXES})|(?:{_W}-)+(?i:{_SUFFIXES}))\.?\s+{_NUM}\b{_UNIT}"
     # Skibelund Allé 304; Arany jános utca 71.
@@ -80,7 +81,7 @@ ADDRESS = (
     rf"utca|út|tér|ulice|ulica|cesta|sokak|caddesi|street|road|avenue|lane)\s+{_NUM}\b\.?{_UNIT}"
     rf"|\bSố\s+\d{{1,5}}(?:/\d{{1,5}})*(?:\s+(?:{_W}|\p{{Ll}}+|\d{{1,4}})){{1,6}}"  # Số 6/66 Khu 92 Bạch Đằng (Vietnam)
     rf"|\b(?:(?:Av\.|Avenida)\s+)?(?:Cl\.|Cll\.|[Cc]alle|Cra\.|Cr\.|Kr\.|[Cc]arrera|Av\.|Avenida|Dg\.|Diagonal|Tv\.|Tr\.|"
-    rf"Transversal|Ak\.|Ac\.)\s+(?:\d{{1,3}}[A-Zª]?|{_W}(?:\s+{_W})?)(?:\s+(?:Bis|[A-Z])){{0,2}}\s*(?:#|No\.?|N°|Nº)\s*\d{{1,4}}[A-Z]?"
+    rf"Transversal|Ak\.|Ac\.)\s+(?:\d{{1,3}}[A-Zª]?|{_W}(?:\s+{_W})?)(?:\s+(?:Bis|Este|Sur|Norte|Oeste|[A-Z])){{0,2}}\s*(?:#|No\.?|N°|Nº)\s*\d{{1,4}}[A-Z]?"
     rf"(?:\s*-\s*\d{{1,3}})?(?:\s+(?:Sur|Este|Norte|Oeste))?"
     # House No. 12, Gulberg Road (South Asia); 5 phố số 55, 9/96 ngõ 31 (Vietnam)
     rf"|\b(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|Casilla|Caixa Postal)\s+\d{{1,6}}\b"  # PO Box 47
@@ -109,8 +110,10 @@ _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
 _NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
 CUED = (
-    rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b{_UNIT}"
-    rf"|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})(?=\s*(?:[,;)?!|]|\.(?!\d)|$))"
+    # (a word ending in a full stop ends the address: "03/610, Bhatnagar Nagar. Thanks")
+    rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:(?<!\.)\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b"
+    rf"{_UNIT}|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:(?<!\.)\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})"
+    rf"(?=\s*(?:[,;)?!|]|\.(?!\d)|$))"
 )
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
@@ -128,23 +131,27 @@ _STRONG = regex.compile(
 # A whole field or segment (a JSON value, a line, between `|` or `;`) that is a house number and
 # capitalised words, one of them not an English word (56 Adelaide Indlela, 0 HACI MURAD), so that
 # "404 Not Found" is not an address.
+_SEGMENT_START = r"(?<=^|[|;\n,:][ \t]{0,3})"
+_SEGMENT_END = r"(?=[ \t]*(?:$|[|;\n,!?]|\.(?:\s|$)))"
+_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"  # a capitalised word without a full stop: segments end at one
 _SEGMENT = regex.compile(
-    rf"(?<=^|[|;\n]\s{{0,3}})(?:(?:Apt\.?|Unit|Flat|Suite)\s+\d{{1,5}},?\s+)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?,?"
-    rf"(?:\s+(?:{_W}|{_LOW}|\d{{1,4}}[A-Za-z]?)){{1,5}}(?=\s*(?:$|[|;\n]))"
-    # or a name and a house number (Anhof 24)
-    rf"|(?<=^|[|;\n]\s{{0,3}}){_W}(?:\s+{_W}){{0,2}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?=\s*(?:$|[|;\n]))"
+    rf"{_SEGMENT_START}(?:(?:Apt\.?|Unit|Flat|Suite)[ \t]+\d{{1,5}},?[ \t]+)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?,?"
+    rf"(?:[ \t]+(?:{_WORD}|{_LOW}|\d{{1,4}}[A-Za-z]?)){{1,5}}{_SEGMENT_END}"
+    # or a name and a house number (Anhof 24, Colettebaan 46, Ob studencu 87, Caupolicán 6631 Of. 303)
+    rf"|{_SEGMENT_START}{_WORD}(?:[ \t]+(?:{_WORD}|{_LOW}|\p{{Ll}}{{3,}})){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?"
+    rf"(?:/\d{{1,4}})?{_UNIT}{_SEGMENT_END}"
 )
 
 
 _NUMBER_LINE = regex.compile(r"[^\p{L}\n]*\n")
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’]+")
+_NAME_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]+|\p{Ll}{4,}")
 
 
 def _rare_word_inside(text: str) -> bool:
     from flywheel.scrub.names import english_zipf
 
     zipf = english_zipf()
-    return any(w.lower() not in zipf for w in _CAPITALISED.findall(text))
+    return any(w.lower() not in zipf for w in _NAME_WORDS.findall(text))
 
 
 def _address_like(text: str) -> bool:
@@ -163,7 +170,7 @@ class StreetAddressRecognizer(CodeRecognizer):
                  for m in _ADDRESS.finditer(text)]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.7)
                   for m in _STRONG.finditer(text) if _address_like(m.group())]  # fmt: skip
-        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
+        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address
             while (m := _NUMBER_LINE.match(text, r.start, r.end)) and m.end() < r.end:

@@ -144,6 +144,7 @@ class Scrubber:
             rule = self.policy.rule(entity) if entity else None
             if rule is not None and rule.operator != "keep" and not self._allowed(value.strip()):
                 values.setdefault(value.strip(), entity)
+        values = _split_joined(values)
         if not values:
             return TraceResult(messages, response)
         numbers: Counter = Counter()
@@ -155,6 +156,27 @@ class Scrubber:
             return _replace(text, longest_first, tokens)
 
         return TraceResult([map_message(m, edit) for m in messages], map_message(response, edit), replaced)
+
+
+_SEPARATORS = re.compile(r"[\s,;:|/-]*")
+
+
+def _split_joined(values: dict[str, str]) -> dict[str, str]:
+    """Drop a value that is only other values of the same call with separators between them
+    ("Ann Lee, 12 Oak St" found as one span, where the tool call holds the name and the address
+    apart): each part then gets its own placeholder, the same in the text and in the call."""
+    if len(values) < 3:
+        return values
+    out = dict(values)
+    by_length = sorted(values, key=len)
+    for value in reversed(by_length):
+        rest = value
+        for part in by_length:
+            if len(part) < len(value) and part in rest:
+                rest = rest.replace(part, " ")
+        if rest != value and _SEPARATORS.fullmatch(rest):
+            del out[value]
+    return out
 
 
 def _first_line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -67,6 +67,7 @@ _GIVEN_THEN_SURNAME = regex.compile(
 
 _GREETING = regex.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|OK|Okay|Sure|Sorry|Welcome)[,!]?\s+$")
 _AFTER_GREETED = regex.compile(r"[,!]|\s+(?:--|—|–)")
+_PHRASE_END = regex.compile(r"[,.!?;:]|\s+(?:--|—|–)")
 _LOWER_WORD_BEFORE = regex.compile(r"\b\p{Ll}[\p{Ll}-]*,?\s+$")
 
 
@@ -135,8 +136,11 @@ class NameCueRecognizer(CodeRecognizer):
             first = m.group(group).split()[0]
             greeted = _GREETING.search(text, max(0, m.start(group) - 12), m.start(group)) and _AFTER_GREETED.match(
                 text, m.end(group))  # "Thanks Mark," and "OK Amber -- done" are people  # fmt: skip
-            if first.lower() in STOP_WORDS or (first in WORD_NAMES and len(m.group(group).split()) == 1
-                                               and first not in given_names() and not greeted):  # fmt: skip
+            # a given name that is also a word counts after a greeting, or after any cue when the
+            # phrase ends with it (I'm Santiago, ...; ask for Mark.; Thanks, Jordan.)
+            ends = first in all_given_names() and _PHRASE_END.match(text, m.end(group))
+            word_only = first in WORD_NAMES and len(m.group(group).split()) == 1 and first not in given_names()
+            if first.lower() in STOP_WORDS or (word_only and not greeted and not ends):
                 continue
             # above spaCy's 0.85, so that Presidio keeps this result where both found the same word
             out.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.9))
@@ -267,7 +271,7 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
     return text[start:end].strip() in WORD_NAMES
 
 
-_TOKEN = regex.compile(r"[\p{L}'’-]+")
+_TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
 def trim_person(text: str, start: int, end: int) -> int:

@@ -39,7 +39,21 @@ ID_BEFORE = regex.compile(
     r"(?i)\b(?:order|invoice|ticket|case|tracking|booking|ref|reference|po|sku|ean|upc|gtin|isbn|item|part|serial|"
     r"build|version|shipment|parcel|confirmation)\s*(?:no\.?|nr\.?|number|id|#|:)?\s*#?$"
 )
-_DATE_LIKE = regex.compile(r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+# a short number (an extension, a small country's 4-7 digits) right after a word that calls it a
+# phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91"
+_SHORT_PHONE = regex.compile(
+    r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach|whats\s?app|fax|"
+    r"get\s+through)\b\.?"
+    r"(?:\s+(?:me|us|her|him|them|back|shortly))?(?:\s+(?:is|on|at|to|via|number|no\.))?\s*:?\s*"
+    r"(\+?\d(?:[ .-]?\d){3,6})(?![\w/]|[ .,:-]?\d)"
+)
+# a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits
+# in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
+_FIELD_PHONE = regex.compile(
+    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{2,4}(?:[ .-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
+)
+_DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
+_DATE_LIKE = regex.compile(r"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
 _EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
 
 
@@ -54,7 +68,7 @@ def phone_score(candidate: str, before: str) -> float:
     separated = any(c in number for c in " ().-/\t")
     context = bool(_PHONE_CONTEXT.search(before[-40:]))
     if number.startswith(("+", "00")) or "(0)" in number:
-        return 0.85 if digits >= 8 else 0.0
+        return 0.85 if digits >= 7 else 0.0  # +683 7013 (Niue) has seven
     if number != candidate:  # had an extension
         return 0.8
     if number.startswith(("0", "(")) and digits >= 8:
@@ -82,13 +96,16 @@ class PhoneShapeRecognizer(CodeRecognizer):
             score = phone_score(m.group(), text[max(0, m.start() - 40) : m.start()])  # the words just before
             if score:
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
+        out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
+        out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
+                if sum(c.isdigit() for c in m.group()) >= 7 and not _DATE_GROUPS.match(m.group())]  # fmt: skip
         return out
 
 
 # -- cards, IBANs, SSNs -------------------------------------------------------------------------
 _CARD = regex.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){11,18}(?![\d]|[.,-]\d)")
 _CARD_CONTEXT = regex.compile(r"(?i)(?:card|visa|master|maestro|amex|discover|debit|credit|pan\b|charge|pay)")
-_IBAN = regex.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}")
+_IBAN = regex.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){8,30}")
 # an SSN's shape (area 001-899 but 666, group 01-99, serial 0001-9999), dashed, spaced or bare
 _SSN = regex.compile(r"(?<![\w.,/-])(?!000|666|9\d\d)(\d{3})[ .-]?(?!00)\d{2}[ .-]?(?!0000)\d{4}(?![\w/]|[.,-]\d)")
 # words that name a national identity number, within the few words before it
@@ -116,6 +133,12 @@ class LuhnCardRecognizer(CodeRecognizer):
         return out
 
 
+# an IBAN's first group, then groups of at most four characters: "GB18WECP0126... please" stops
+# before "please", whatever the checksum of the longer string
+_GROUPS = regex.compile(r"\S+(?: [A-Za-z0-9]{1,4}(?![A-Za-z0-9]))*")
+SHORTEST_IBAN = 12  # below the registry's 15: account numbers in IBAN form from countries outside it (TH + 12 digits)
+
+
 class IbanAnyCaseRecognizer(CodeRecognizer):
     """IBANs in upper or lower case, grouped or not, whose mod-97 checksum holds (the longest
     valid prefix of the candidate, so a word after it is not swallowed)."""
@@ -126,9 +149,10 @@ class IbanAnyCaseRecognizer(CodeRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out, pos = [], 0
         while m := _IBAN.search(text, pos):
-            value, pos = m.group(), m.start() + 1
-            for end in range(len(value), 14, -1):
-                if value[end - 1] != " " and (end == len(value) or value[end] == " ") and iban_ok(value[:end].upper()):
+            value, pos = _GROUPS.match(m.group()).group(), m.start() + 1
+            for end in range(len(value), 11, -1):
+                whole = value[end - 1] != " " and (end == len(value) or value[end] == " ")
+                if whole and iban_ok(value[:end].upper(), SHORTEST_IBAN):
                     out.append(RecognizerResult("IBAN_CODE", m.start(), m.start() + end, 0.9))
                     pos = m.start() + end
                     break

@@ -168,3 +168,15 @@ def test_an_order_number_is_not_a_person(scrubber: Scrubber):
     messages = [{"role": "user", "content": "Can you check order ORD-834285 for me"}]
     out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Sure."})
     assert out.messages[0]["content"] == "Can you check order ORD-834285 for me"
+
+
+def test_a_span_that_joins_two_values_of_the_call_is_split_into_them(scrubber: Scrubber):
+    user = "The parcel for დემურ კვირკველია, ჭიჭინაძე ზაქარიას ქ. 43, is stuck in customs."
+    args = {"holder": "დემურ კვირკველია", "street": "ჭიჭინაძე ზაქარიას ქ. 43"}
+    messages = [{"role": "user", "content": user},
+                {"role": "assistant", "content": None, "tool_calls": [_call("trace", args)]}]  # fmt: skip
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Done."})
+    scrubbed_args = json.loads(out.messages[1]["tool_calls"][0]["function"]["arguments"])
+    text = out.messages[0]["content"]
+    assert scrubbed_args["holder"] != scrubbed_args["street"]
+    assert text == f"The parcel for {scrubbed_args['holder']}, {scrubbed_args['street']}, is stuck in customs."

@@ -59,6 +59,25 @@ def test_an_ssn_in_any_grouping_with_an_identity_word_a_few_words_before(text: s
     assert len(_found(SsnCueRecognizer(), text)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("their extension is 22135.", "22135"), ("Call 40176.", "40176"), ("text 20 13 17.", "20 13 17"),
+     ("the team may phone +683 7013.", "+683 7013"), ("cannot get through to 2 345 679, it", "2 345 679"),
+     ("Ann | 1950-12-23 | 591 0106", "591 0106")],
+)  # fmt: skip
+def test_short_numbers_after_a_phone_word_and_numbers_alone_in_a_record_field(text: str, phone: str):
+    assert phone in _found(PhoneShapeRecognizer(), text)
+
+
+def test_a_date_in_a_record_field_is_not_a_phone():
+    assert _found(PhoneShapeRecognizer(), "Ann | 1950-12-23 | 2026 11 30") == []
+
+
+def test_an_iban_stops_at_a_word_after_it_and_short_iban_shaped_accounts_count():
+    text = "refund GB18WECP01267656586175 please, or th505951147978 then"
+    assert _found(IbanAnyCaseRecognizer(), text) == ["GB18WECP01267656586175", "th505951147978"]
+
+
 def test_a_reference_number_is_neither_an_ssn_nor_a_phone():
     text = "ID check passed for Ann (SSN 536-22-8014), order 100234567 can ship; EAN 4006381333931, call 4015550125"
     assert _found(SsnCueRecognizer(), text) == ["536-22-8014"]
@@ -88,7 +107,8 @@ def test_latin_text_with_diacritics_is_not_another_script():
      "12 Oak Ridge Avenue", "PSC 1234, Box 5678, APO AE 09012", "Flat 85, Fleming Vista", "7, boulevard Germain",
      "Building No. 8, West KamalGram Mohalla", "Cr. 86 # 5S-5 Este", "Calle 9 N° 78", "Diag. Chaco N° 47",
      "Los Cactus 5184 Of. 9167", "5 phố số 55", "Studio 9, Robinson Plaza", "Corredor Hungría 439 Interior 510",
-     "PO Box 47", "47372 rang Racine", "44, Jln 7/63V", "Avenida Magdalena # 77-5 Sur", "Pot na Gradišče 2b"],
+     "PO Box 47", "47372 rang Racine", "44, Jln 7/63V", "Avenida Magdalena # 77-5 Sur", "Pot na Gradišče 2b",
+     "248 54th Drive", "Calle 4 Este # 41I-18 Sur"],
 )  # fmt: skip
 def test_street_addresses_in_many_orders(address: str):
     assert _found(StreetAddressRecognizer(), f"please send it to {address}.") == [address]
@@ -98,6 +118,8 @@ def test_a_field_that_is_a_number_and_a_name_is_an_address_but_a_status_line_is_
     assert _found(StreetAddressRecognizer(), "56 Adelaide Indlela") == ["56 Adelaide Indlela"]
     assert _found(StreetAddressRecognizer(), "Record 5 | 0 HACI MURAD | ok") == ["0 HACI MURAD"]
     assert _found(StreetAddressRecognizer(), "404 Not Found") == []
+    assert _found(StreetAddressRecognizer(), "Claimant: Jo Li, Colettebaan 46.") == ["Colettebaan 46"]
+    assert _found(StreetAddressRecognizer(), "Caupolicán 6631 Of. 303") == ["Caupolicán 6631 Of. 303"]
     assert _found(StreetAddressRecognizer(), "3 Extra Seats") == []
 
 
