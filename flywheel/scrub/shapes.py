@@ -44,7 +44,7 @@ ID_BEFORE = regex.compile(
 _SHORT_PHONE = regex.compile(
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach|whats\s?app|fax|"
     r"get\s+through)\b\.?"
-    r"(?:\s+(?:me|us|her|him|them|back|shortly))?(?:\s+(?:is|on|at|to|via|number|no\.))?\s*:?\s*"
+    r"(?:\s+(?:me|you|us|her|him|them|back|shortly))?(?:\s+(?:is|on|at|to|via|number|no\.))?\s*:?\s*"
     r"(\+?\d(?:[ .-]?\d){3,6})(?![\w/]|[ .,:-]?\d)"
 )
 # a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits

@@ -180,3 +180,9 @@ def test_a_span_that_joins_two_values_of_the_call_is_split_into_them(scrubber: S
     text = out.messages[0]["content"]
     assert scrubbed_args["holder"] != scrubbed_args["street"]
     assert text == f"The parcel for {scrubbed_args['holder']}, {scrubbed_args['street']}, is stuck in customs."
+
+
+def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scrubber: Scrubber):
+    scrubber.detect(["Meeting with Ann Lee and Danielle at 3pm.", "Should I pack a jacket for Vienna tomorrow?"])
+    assert ("PERSON", "Danielle") in scrubber.cache["Meeting with Ann Lee and Danielle at 3pm."]
+    assert scrubber.cache["Should I pack a jacket for Vienna tomorrow?"] == []
