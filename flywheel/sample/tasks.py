@@ -60,6 +60,9 @@ def ticket_triage(rng: random.Random) -> Turn:
         f"Please raise a support case. Customer {name}, contact {mail}, {tel}. Issue: {product} {problem}.",
     )  # fmt: skip
     priority = rng.choice(("low", "normal", "high", "urgent"))
+    # the request says how pressing it is, so the logged priority follows from the request (the
+    # same draw as before: the rest of the generated traffic is unchanged)
+    user += {"low": " No rush.", "normal": "", "high": " It's quite important.", "urgent": " This is urgent!"}[priority]
     args = {"customer_name": name, "email": mail, "phone": tel, "product": product,
             "category": category, "priority": priority, "summary": f"{product} {problem}"}  # fmt: skip
     ticket = f"TCK-{rng.randint(10000, 99999)}"
