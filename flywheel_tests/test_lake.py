@@ -1,24 +1,53 @@
+import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from flywheel import lake as lake_module
 from flywheel.lake import Lake
 
 
-def test_partition_is_replaced_whole(tmp_path: Path):
+def _entries(folder: Path) -> list[str]:
+    """What is in an asset's folder, its versions folder included."""
+    versions = folder / ".versions"
+    return sorted([p.name for p in folder.iterdir() if p != versions]
+                  + ([f".versions/{p.name}" for p in versions.iterdir()] if versions.is_dir() else []))  # fmt: skip
+
+
+def _no_grace(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lake_module, "GRACE_SECONDS", 0.0)
+
+
+def test_partition_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    _no_grace(monkeypatch)
     lake = Lake(tmp_path)
     lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]}), "b": pl.DataFrame({"y": [1]})}, {"v": 1})
     lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [2, 3]})}, {"v": 2})
     assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [2, 3]
     assert not (lake.partition_dir("t", "2026-11-01") / "b.parquet").exists()
     assert lake.manifest("t", "2026-11-01") == {"v": 2}
-    assert [p.name for p in (tmp_path / "t").iterdir()] == ["day=2026-11-01"]
+    # the day is a link to its one version; the replaced version is gone
+    link = tmp_path / "t" / "day=2026-11-01"
+    assert _entries(tmp_path / "t") == sorted(["day=2026-11-01", os.readlink(link)])
+
+
+def test_a_replaced_version_stays_for_readers_until_the_grace_period_ends(tmp_path: Path):
+    lake = Lake(tmp_path)
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})})
+    first = os.readlink(tmp_path / "t" / "day=2026-11-01")  # .versions/day=….v-…
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [2]})})
+    assert (tmp_path / "t" / first / "a.parquet").exists()  # a reader that opened it still can
+    assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [2]
 
 
 def test_a_write_that_dies_leaves_the_previous_partition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    _no_grace(monkeypatch)
     lake = Lake(tmp_path)
     lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})}, {"v": 1})
+    before = _entries(tmp_path / "t")
     calls = {"n": 0}
     real = pl.DataFrame.write_parquet
 
@@ -33,5 +62,86 @@ def test_a_write_that_dies_leaves_the_previous_partition(tmp_path: Path, monkeyp
         lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [9]}), "b": pl.DataFrame({"y": [9]})})
     assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [1]
     assert lake.manifest("t", "2026-11-01") == {"v": 1}
-    assert [p.name for p in (tmp_path / "t").iterdir()] == ["day=2026-11-01"]
+    assert _entries(tmp_path / "t") == before
     assert lake.days("t")[0].isoformat() == "2026-11-01"
+
+
+@pytest.mark.parametrize("step", ["symlink", "replace"])
+def test_a_crash_at_each_step_of_the_publish_leaves_the_day_whole(tmp_path: Path, monkeypatch, step: str):
+    _no_grace(monkeypatch)
+    lake = Lake(tmp_path)
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})})
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt(f"killed at {step}")
+
+    monkeypatch.setattr(lake_module.os, step, crash)
+    with pytest.raises(KeyboardInterrupt):
+        lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [2]})})
+    monkeypatch.undo()
+    assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [1]
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [3]})})
+    assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [3]
+
+
+def test_a_killed_writers_version_is_removed_by_the_next_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    lake = Lake(tmp_path)
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})})
+    # what a writer killed mid-fill leaves: its version folder and its lock file, the lock free
+    dead = tmp_path / "t" / ".versions" / "day=2026-11-01.v-deadbeef0000"
+    dead.mkdir()
+    (dead / "a.parquet").write_bytes(b"half")
+    (tmp_path / "t" / ".versions" / "day=2026-11-01.v-deadbeef0000.lock").touch()
+    # and what the layout before versions left: staging and old folders of raw data
+    (tmp_path / "t" / ".day=2026-11-01.staging-1234abcd").mkdir()
+    _no_grace(monkeypatch)
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [2]})})
+    link = tmp_path / "t" / "day=2026-11-01"
+    assert _entries(tmp_path / "t") == sorted(["day=2026-11-01", os.readlink(link)])
+
+
+def test_a_folder_from_before_versions_is_replaced_and_a_partition_deleted_whole(tmp_path: Path, monkeypatch):
+    _no_grace(monkeypatch)
+    plain = tmp_path / "t" / "day=2026-11-01"
+    plain.mkdir(parents=True)
+    pl.DataFrame({"x": [1]}).write_parquet(plain / "a.parquet")
+    lake = Lake(tmp_path)
+    lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [2]})})
+    assert plain.is_symlink() and lake.read("t", "2026-11-01", "a")["x"].to_list() == [2]
+    lake.delete_partition("t", "2026-11-01")
+    assert _entries(tmp_path / "t") == [] and lake.days("t") == []
+
+
+def test_a_glob_over_the_partitions_reads_each_day_once(tmp_path: Path):
+    lake = Lake(tmp_path)
+    for value in (1, 2):  # the replaced version is still there, in its grace period
+        lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [value]})})
+    lake.write_partition("t", "2026-11-02", {"a": pl.DataFrame({"x": [3]})})
+    assert sorted(pl.read_parquet(tmp_path / "t" / "*" / "a.parquet")["x"].to_list()) == [2, 3]
+
+
+def _writer(root: str, n: int, value: int) -> list[str]:
+    lake, errors = Lake(root), []
+    for _ in range(n):
+        try:
+            lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [value] * 100})})
+            assert lake.read("t", "2026-11-01", "a")["x"].n_unique() == 1
+        except Exception as exc:  # noqa: BLE001 - listed, the test asserts there are none
+            errors.append(f"{type(exc).__name__}: {exc}")
+    return errors
+
+
+def test_concurrent_writers_of_one_partition_never_fail_and_leave_one_whole_version(tmp_path: Path):
+    with multiprocessing.get_context("spawn").Pool(3) as pool:  # polars threads do not survive a fork
+        errors = pool.starmap(_writer, [(str(tmp_path), 150, v) for v in (1, 2, 3)])
+    assert errors == [[], [], []]
+    lake = Lake(tmp_path)
+    assert lake.read("t", "2026-11-01", "a")["x"].unique().to_list() in ([1], [2], [3])
+    time.sleep(0.05)
+    lake_module.GRACE_SECONDS, grace = 0.0, lake_module.GRACE_SECONDS
+    try:
+        lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [4]})})
+    finally:
+        lake_module.GRACE_SECONDS = grace
+    link = tmp_path / "t" / "day=2026-11-01"
+    assert _entries(tmp_path / "t") == sorted(["day=2026-11-01", os.readlink(link)])
