@@ -105,6 +105,11 @@ def _remove_if_stale(final: Path, path: Path, settled: bool) -> None:
         return  # a reader may still be on it; a link another writer is about to swap in
     if Path(os.readlink(final)).name == path.name:
         return  # it has just become the current version
+    _delete(path)
+
+
+def _delete(path: Path) -> None:
+    """Remove a link, a file or a folder."""
     if path.is_symlink() or path.is_file():
         path.unlink(missing_ok=True)
     else:
@@ -114,16 +119,10 @@ def _remove_if_stale(final: Path, path: Path, settled: bool) -> None:
 def remove_folder(final: Path) -> None:
     """Delete `final` with every version of it (retention, erasure): the link first, so readers
     see it gone, then the versions."""
-    if final.is_symlink() or final.is_file():
-        final.unlink()
-    elif final.is_dir():
-        shutil.rmtree(final)
+    _delete(final)
     if final.parent.is_dir():
         for path in _versions(final):
-            if path.is_symlink() or path.is_file():
-                path.unlink(missing_ok=True)
-            else:
-                shutil.rmtree(path, ignore_errors=True)
+            _delete(path)
     store = final.parent / VERSIONS
     for lock in store.glob(f"{final.name}.v-*.lock") if store.is_dir() else ():
         lock.unlink(missing_ok=True)

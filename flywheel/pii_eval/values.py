@@ -101,7 +101,7 @@ def _world_phone(rng: random.Random, regions: list[str]) -> str:
             continue
         digits = str(example.national_number)
         fresh = digits[:3] + "".join(rng.choice("0123456789") for _ in digits[3:])
-        number = phonenumbers.parse(fresh, region) if not digits.startswith("0") else example
+        number = phonenumbers.parse(fresh, region)
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, rng.choice(_FORMATS))
     return "+44 20 7946 0958"

@@ -9,6 +9,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from flywheel.scrub.names import english_zipf
 from flywheel.scrub.shapes import CodeRecognizer
 
 _W = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"  # a capitalised word, maybe hyphenated
@@ -148,8 +149,6 @@ _NAME_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]+|\p{Ll}{4,}")
 
 
 def _rare_word_inside(text: str) -> bool:
-    from flywheel.scrub.names import english_zipf
-
     zipf = english_zipf()
     return any(w.lower() not in zipf for w in _NAME_WORDS.findall(text))
 

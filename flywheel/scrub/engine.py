@@ -68,6 +68,7 @@ class Scrubber:
         the rest (e-mail addresses, numbers, dates, lower-case arguments: a quarter of the texts in
         agent traffic) only through the pattern recognizers, with the tokenizer's output."""
         ner = [i for i, t in enumerate(texts) if _NEEDS_NER.search(t)]
+        plain = [i for i, t in enumerate(texts) if not _NEEDS_NER.search(t)]
         out: list[list[Found]] = [[] for _ in texts]
         found = self.batch.analyze_iterator([texts[i] for i in ner], language="en", batch_size=self.batch_size,
                                             entities=self.entities)  # fmt: skip
@@ -75,7 +76,7 @@ class Scrubber:
             out[i] = self._select(texts[i], results)
         engine = self.analyzer.nlp_engine
         tokenizer = engine.nlp["en"]
-        for i in sorted(set(range(len(texts))) - set(ner)):
+        for i in plain:
             doc = tokenizer.make_doc(texts[i])
             artifacts = NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[],
                                      nlp_engine=engine, language="en")  # fmt: skip

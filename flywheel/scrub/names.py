@@ -277,6 +277,12 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _given_word_names() -> frozenset[str]:
+    """Frank, Bill: given names that are also everyday words."""
+    return frozenset(WORD_NAMES & all_given_names())
+
+
 def drop_word_names(text: str, start: int, end: int) -> bool:
     """True for an NER person span that is one everyday word ("Bill it to my card")."""
     return text[start:end].strip() in WORD_NAMES
@@ -291,8 +297,7 @@ def trim_person(text: str, start: int, end: int) -> int:
     and in a tool argument gets the same placeholder."""
     names = given_names()
     tokens = list(_TOKEN.finditer(text, start, end))
-    zipf = english_zipf()
-    word_names = WORD_NAMES & all_given_names()  # Frank, Bill: names that are also words
+    zipf, word_names = english_zipf(), _given_word_names()
     while (len(tokens) > 1 and tokens[0].group() not in names and tokens[0].group() not in word_names
            and zipf.get(tokens[0].group().lower(), 0) >= 3.0):  # "Add", "Customer", "My"; not "Frank", "İlklima"
         tokens.pop(0)
