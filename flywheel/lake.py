@@ -7,125 +7,17 @@ previous version or the other run's, never a partial or an absent partition.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import os
-import shutil
-import time
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
-VERSIONS = ".versions"
-GRACE_SECONDS = 30.0  # a replaced version stays this long for a reader still on it
+from flywheel.folders import remove_folder, write_folder
 
-
-def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
-    """Write the folder `final` as a whole. `final` is a symbolic link to a version folder in the
-    hidden `.versions` folder beside it (`.versions/NAME.v-TOKEN`, out of reach of a `*/file.parquet`
-    glob over the partitions): `fill` writes a new version in full, then one rename swaps the
-    link to it. Readers and concurrent writers only ever see a whole version, and a kill at any
-    point leaves the previous one in place (never an absent or half-written folder). Versions no
-    longer linked, and those of killed writers, are removed by the next write (see `_clean`)."""
-    store = final.parent / VERSIONS
-    store.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex[:12]
-    version = store / f"{final.name}.v-{token}"
-    lock = store / f"{final.name}.v-{token}.lock"
-    with open(lock, "w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # released by the kernel if this process dies
-        version.mkdir()
-        link = final.with_name(f".{final.name}.link-{token}")
-        try:
-            fill(version)
-            _adopt_plain_folder(final)
-            os.symlink(f"{VERSIONS}/{version.name}", link)
-            os.replace(link, final)
-        except BaseException:
-            shutil.rmtree(version, ignore_errors=True)
-            link.unlink(missing_ok=True)
-            lock.unlink(missing_ok=True)
-            raise
-        lock.unlink(missing_ok=True)
-    _clean(final)
-    return final
-
-
-def _adopt_plain_folder(final: Path) -> None:
-    """A folder written before versions existed becomes a version, so the link can replace it."""
-    if final.is_dir() and not final.is_symlink():
-        with contextlib.suppress(FileNotFoundError):  # another writer adopted it first
-            os.replace(final, final.parent / VERSIONS / f"{final.name}.v-{uuid.uuid4().hex[:12]}")
-
-
-def _versions(final: Path) -> list[Path]:
-    """`final`'s versions, temporary links, and the staging and old folders that the layout before
-    versions left beside it."""
-    store = final.parent / VERSIONS
-    found = [p for p in store.iterdir() if p.name.startswith(f"{final.name}.v-")] if store.is_dir() else []
-    found += [p for p in final.parent.iterdir() if p.name.startswith(f".{final.name}.")]
-    return [p for p in found if not p.name.endswith(".lock")]
-
-
-def _clean(final: Path) -> None:
-    """Remove what `final` no longer links to: versions of killed writers (their lock is free)
-    and replaced versions once the current one is `GRACE_SECONDS` old; leftovers of the layout
-    before versions (`.staging-`, `.old-`) too. A version another writer is still filling (its
-    lock held) stays."""
-    try:
-        current = Path(os.readlink(final)).name
-        settled = time.time() - final.lstat().st_mtime >= GRACE_SECONDS
-    except OSError:
-        return
-    for path in _versions(final):
-        if path.name != current:
-            with contextlib.suppress(FileNotFoundError):  # another writer got there first
-                _remove_if_stale(final, path, settled)
-
-
-def _remove_if_stale(final: Path, path: Path, settled: bool) -> None:
-    lock = path.with_name(path.name + ".lock")
-    killed = False
-    if lock.exists():
-        with open(lock) as probe:
-            try:
-                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return  # its writer is alive and filling it
-            # a writer that finished unlinked its lock before letting go of it; a killed one did not
-            killed = os.fstat(probe.fileno()).st_nlink > 0
-        if killed:
-            lock.unlink(missing_ok=True)
-    recent_link = ".link-" in path.name and time.time() - path.lstat().st_mtime < GRACE_SECONDS
-    if not killed and (not settled or recent_link):
-        return  # a reader may still be on it; a link another writer is about to swap in
-    if Path(os.readlink(final)).name == path.name:
-        return  # it has just become the current version
-    _delete(path)
-
-
-def _delete(path: Path) -> None:
-    """Remove a link, a file or a folder."""
-    if path.is_symlink() or path.is_file():
-        path.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def remove_folder(final: Path) -> None:
-    """Delete `final` with every version of it (retention, erasure): the link first, so readers
-    see it gone, then the versions."""
-    _delete(final)
-    if final.parent.is_dir():
-        for path in _versions(final):
-            _delete(path)
-    store = final.parent / VERSIONS
-    for lock in store.glob(f"{final.name}.v-*.lock") if store.is_dir() else ():
-        lock.unlink(missing_ok=True)
+__all__ = ["Lake", "remove_folder", "write_folder"]
 
 
 class Lake:

@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flywheel import lake as lake_module
+from flywheel import folders as lake_module
 from flywheel.lake import Lake
 
 

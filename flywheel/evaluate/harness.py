@@ -56,7 +56,8 @@ def _shots(train: pl.DataFrame, count: int) -> list[dict]:
 def reply_tokens(frame: pl.DataFrame, tokenizer) -> list[int]:
     """The length in the model's tokens of each example's logged reply, as training sees it (the
     completion of `flywheel.train.data.encode`)."""
-    return [sum(row["completion_mask"]) for row in encode(frame, tokenizer, sys.maxsize).rows]
+    examples = frame.select("messages", "tools").iter_rows()
+    return [sum(row["completion_mask"]) for row in encode(examples, tokenizer, sys.maxsize).rows]
 
 
 def generation_budget(train: pl.DataFrame, test: pl.DataFrame, tokenizer, ceiling: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from flywheel.lake import write_folder
+from flywheel.folders import write_folder
 from flywheel.select.catalog import Unavailable
 from flywheel.train.template import GEMMA_TOOLS
 

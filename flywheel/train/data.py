@@ -7,9 +7,9 @@ out instead of cut: a cut prompt loses the tool schemas it starts with."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-import polars as pl
+from pathlib import Path
 
 
 @dataclass
@@ -20,10 +20,19 @@ class Encoded:
     completion_tokens: int
 
 
-def encode(frame: pl.DataFrame, tokenizer, max_length: int) -> Encoded:
-    """Every example of a split (`messages`, `tools` as JSON text) as ids with a completion mask."""
+def read_split(dataset_dir: str | Path, split: str) -> list[tuple[str, str]]:
+    """A split of a dataset folder as (messages, tools) JSON pairs. Read with pyarrow, not polars:
+    the training process (a GPU job in deployment) needs neither polars nor the lake."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(Path(dataset_dir) / f"{split}.parquet", columns=["messages", "tools"])
+    return list(zip(table.column("messages").to_pylist(), table.column("tools").to_pylist(), strict=True))
+
+
+def encode(examples: Iterable[tuple[str, str]], tokenizer, max_length: int) -> Encoded:
+    """Every example of a split ((`messages`, `tools`) as JSON text) as ids with a completion mask."""
     rows, too_long, tokens, completion = [], 0, 0, 0
-    for messages_json, tools_json in frame.select("messages", "tools").iter_rows():
+    for messages_json, tools_json in examples:
         messages, tools = json.loads(messages_json), json.loads(tools_json) or None
         prompt = tokenizer.apply_chat_template(messages[:-1], tools=tools, add_generation_prompt=True, tokenize=False)
         full = tokenizer.apply_chat_template(messages, tools=tools, tokenize=False)

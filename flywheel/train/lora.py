@@ -16,10 +16,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import polars as pl
-
-from flywheel.lake import write_folder
-from flywheel.train.data import encode
+from flywheel.folders import write_folder
+from flywheel.train.data import encode, read_split
 
 
 @dataclass(frozen=True)
@@ -114,9 +112,8 @@ def train(
         why += "; each batch's shared prefix computed once"
     log(f"training with {method} on {device}: {why}")
     tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
-    dataset_dir = Path(dataset_dir)
-    train_set = encode(pl.read_parquet(dataset_dir / "train.parquet"), tokenizer, config.max_length)
-    val_set = encode(pl.read_parquet(dataset_dir / "validation.parquet"), tokenizer, config.max_length)
+    train_set = encode(read_split(dataset_dir, "train"), tokenizer, config.max_length)
+    val_set = encode(read_split(dataset_dir, "validation"), tokenizer, config.max_length)
     if not train_set.rows:
         raise ValueError(f"no training example fits max_length={config.max_length} ({train_set.too_long} too long)")
     log(f"{len(train_set.rows)} training examples ({train_set.too_long} longer than {config.max_length} tokens left "
