@@ -4,7 +4,8 @@ Two disjoint parts: `dev` (recognizers may be developed against it) and `test` (
 reported on it, nobody tunes on it). A test part that has been measured and then worked against
 joins the development part, and a fresh one is written before any further recognizer work: the
 third test part was written in session 6 before that session's scrubber changes, measured once
-and moved here; the fourth was written then, before the work on the third. Slots are
+and moved here; the fourth was written then, before the work on the third, and moved here in
+session 7, when the fifth (`fifth_part.py`) was written. Slots are
 kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -12,6 +13,8 @@ like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that ar
 """
 
 from __future__ import annotations
+
+from flywheel.pii_eval import fifth_part
 
 USER = {
     "dev": [   "Hi, I'm {PERSON}. Please update the phone on file to {PHONE_NUMBER}; the old one no longer works.",
@@ -128,8 +131,8 @@ USER = {
         'Emergency contact for trip 7 is {PERSON}, reachable on {PHONE_NUMBER} day or night.',
         "To confirm it's really me: {US_SSN}.",
         'Our new warehouse is at {STREET_ADDRESS}. Deliveries from Monday 9 March, dock 2.'],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   'From: {PERSON} <{EMAIL_ADDRESS}>\n'
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   'From: {PERSON} <{EMAIL_ADDRESS}>\n'
         'Subject: change of address\n'
         '\n'
         'Please use {STREET_ADDRESS} from now on.',
@@ -174,8 +177,8 @@ SYSTEM = {
         'You assist the claims department. Claimant on file: {PERSON}, {STREET_ADDRESS}.',
         ('Secure context (internal): pay card {CREDIT_CARD}; bank {IBAN_CODE}; device {IP_ADDRESS}; SSN {US_SSN}; '
          'DOB {DATE_OF_BIRTH}.')],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   "You are Wingtip's returns assistant. Always confirm the order number first.",
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   "You are Wingtip's returns assistant. Always confirm the order number first.",
         'Caller ID matched {PERSON}; phone on file {PHONE_NUMBER}; e-mail {EMAIL_ADDRESS}.',
         'Escalation context: shipping address {STREET_ADDRESS}; payment {CREDIT_CARD}; payout {IBAN_CODE}.',
         'Verification data (never disclose): SSN {US_SSN}, DOB {DATE_OF_BIRTH}, last login {IP_ADDRESS}.'],
@@ -251,8 +254,8 @@ ARG_KEYS = {
          'IP_ADDRESS2': 'origin_2',
          'US_SSN': 'gov_id',
          'DATE_OF_BIRTH': 'birth'}],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   {   'PERSON': 'recipientName',
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   {   'PERSON': 'recipientName',
             'FIRST_NAME': 'preferredName',
             'PHONE_NUMBER': 'msisdn',
             'STREET_ADDRESS': 'shipTo',
@@ -297,8 +300,8 @@ TOOLS = {
         'driver_register',
         'access_review',
         'billing_reissue'],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": ['returns_open', 'profile_merge', 'mail_forward', 'fraud_flag', 'loan_review', 'badge_move'],
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": ['returns_open', 'profile_merge', 'mail_forward', 'fraud_flag', 'loan_review', 'badge_move'],
 }  # fmt: skip
 
 # Tool results: JSON objects (string values with slots) or free text.
@@ -325,8 +328,8 @@ RESULTS = {
                      {'k': 'iban', 'v': '{IBAN_CODE}'},
                      {'k': 'home', 'v': '{STREET_ADDRESS}'}]},
         'Record 55: {PERSON} | {DATE_OF_BIRTH} | SSN {US_SSN} | {STREET_ADDRESS} | {PHONE_NUMBER}'],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   {   'profile': {'display': '{PERSON}', 'phones': ['{PHONE_NUMBER}'], 'emails': ['{EMAIL_ADDRESS}']},
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   {   'profile': {'display': '{PERSON}', 'phones': ['{PHONE_NUMBER}'], 'emails': ['{EMAIL_ADDRESS}']},
             'merged': 2},
         'match found: {PERSON} / {DATE_OF_BIRTH} / SSN {US_SSN} / {STREET_ADDRESS}',
         {   'payment': {'instrument': '{CREDIT_CARD}', 'payout': '{IBAN_CODE}', 'ip': '{IP_ADDRESS}'},
@@ -355,8 +358,8 @@ ASSISTANT = {
         'Confirmed: the documents go to {STREET_ADDRESS}, attention {PERSON}.',
         ("For your records I've noted card {CREDIT_CARD}, account {IBAN_CODE}, SSN {US_SSN}, date of birth "
          '{DATE_OF_BIRTH} and the login address {IP_ADDRESS}.')],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   "Done -- {PERSON}'s profile now lists {PHONE_NUMBER} and {EMAIL_ADDRESS}.",
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   "Done -- {PERSON}'s profile now lists {PHONE_NUMBER} and {EMAIL_ADDRESS}.",
         'Hi {FIRST_NAME}, your mail will be forwarded to {STREET_ADDRESS}.',
         "I've flagged SSN {US_SSN} (born {DATE_OF_BIRTH}) and the session from {IP_ADDRESS} for review.",
         "The refund goes back to {CREDIT_CARD}; if that fails we'll use {IBAN_CODE}."],
@@ -406,8 +409,8 @@ TOPICS = {
         'trip 7',
         'dock 2',
         'loyalty tier Gold'],
-    # the fourth test part, written in session 6 after the third was measured
-    "test": [   'refs DD-1193',
+    # the fourth test part (session 6), measured once, then worked against (session 7)
+    "part4": [   'refs DD-1193',
         'order 5531902',
         'ids 88123 and 88124',
         'badge 7712',
@@ -417,3 +420,10 @@ TOPICS = {
         '30 June',
         'Leeds office'],
 }  # fmt: skip
+
+# The fourth part joins the development part; the fifth is the test part.
+for _table, _fresh in ((USER, fifth_part.USER), (SYSTEM, fifth_part.SYSTEM), (ARG_KEYS, fifth_part.ARG_KEYS),
+                       (TOOLS, fifth_part.TOOLS), (RESULTS, fifth_part.RESULTS), (ASSISTANT, fifth_part.ASSISTANT),
+                       (TOPICS, fifth_part.TOPICS)):  # fmt: skip
+    _table["dev"] = _table["dev"] + _table.pop("part4")
+    _table["test"] = _fresh
