@@ -39,7 +39,11 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
         lambda v: bool(regex.fullmatch(NAME, v)),
     ),
     (
-        regex.compile(r"(?i)(?:phone|mobile|mob|cell|tel|telephone|fax|msisdn|whatsapp|ext|extension|landline|contact_?(?:no|num|number))$"),
+        # phone, phones, phone_number, mobile_no, contact_nr: the word, a number suffix, a plural
+        regex.compile(
+            r"(?i)(?:(?:phone|mobile|mob|cell|tel|telephone|fax|msisdn|whatsapp|ext|extension|landline)"
+            r"(?:_?(?:no|nr|num|number))?|contact_?(?:no|nr|num|number))s?$"
+        ),
         "PHONE_NUMBER",
         _phone,
     ),

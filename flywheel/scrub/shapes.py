@@ -40,20 +40,21 @@ ID_BEFORE = regex.compile(
     r"build|version|shipment|parcel|confirmation)\s*(?:no\.?|nr\.?|number|id|#|:)?\s*#?$"
 )
 # a short number (an extension, a small country's 4-7 digits) right after a word that calls it a
-# phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91"
+# phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91", "my number is 40194"
 _SHORT_PHONE = regex.compile(
-    r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach|whats\s?app|fax|"
-    r"get\s+through)\b\.?"
+    r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
+    r"get\s+through|(?:my|our|his|her|their|your)\s+number)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly))?(?:\s+(?:is|on|at|to|via|number|no\.))?\s*:?\s*"
     r"(\+?\d(?:[ .-]?\d){3,6})(?![\w/]|[ .,:-]?\d)"
 )
 # a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
 _FIELD_PHONE = regex.compile(
-    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{2,4}(?:[ .-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
+    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{1,4}(?:[ .-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
 )
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+_LOCAL = regex.compile(r"^[2-9]\d{2}[ .-]\d{4}$")
 _EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
 
 
@@ -81,6 +82,8 @@ def phone_score(candidate: str, before: str) -> float:
         )
     if context:
         return 0.7
+    if _LOCAL.match(number):  # 555 0123: the local number of many countries, without its area code
+        return 0.6
     return 0.55 if digits >= 10 else 0.0
 
 
