@@ -25,7 +25,7 @@ def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
     glob over the partitions): `fill` writes a new version in full, then one rename swaps the
     link to it. Readers and concurrent writers only ever see a whole version, and a kill at any
     point leaves the previous one in place (never an absent or half-written folder). Versions no
-    longer linked, and those of killed writers, are removed by the next write (see `_clean`)."""
+    longer linked, and those of killed writers, are removed by the next write (see `clean`)."""
     store = final.parent / VERSIONS
     store.mkdir(parents=True, exist_ok=True)
     token = uuid.uuid4().hex[:12]
@@ -46,7 +46,7 @@ def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
             lock.unlink(missing_ok=True)
             raise
         lock.unlink(missing_ok=True)
-    _clean(final)
+    clean(final)
     return final
 
 
@@ -66,7 +66,7 @@ def _versions(final: Path) -> list[Path]:
     return [p for p in found if not p.name.endswith(".lock")]
 
 
-def _clean(final: Path) -> None:
+def clean(final: Path) -> None:
     """Remove what `final` no longer links to: versions of killed writers (their lock is free)
     and replaced versions once the current one is `GRACE_SECONDS` old; leftovers of the layout
     before versions (`.staging-`, `.old-`) too. A version another writer is still filling (its
@@ -121,3 +121,16 @@ def remove_folder(final: Path) -> None:
     store = final.parent / VERSIONS
     for lock in store.glob(f"{final.name}.v-*.lock") if store.is_dir() else ():
         lock.unlink(missing_ok=True)
+
+
+def link(final: Path, target: str) -> None:
+    """Make `final` a link to `target` (relative to `final`'s folder) by one rename, adopting a
+    folder of the layout before versions; versions it linked to before are cleaned as usual."""
+    with contextlib.suppress(OSError):
+        if os.readlink(final) == target:
+            return
+    final.parent.mkdir(parents=True, exist_ok=True)
+    _adopt_plain_folder(final)
+    tmp = final.with_name(f".{final.name}.link-{uuid.uuid4().hex[:12]}")
+    os.symlink(target, tmp)
+    os.replace(tmp, final)

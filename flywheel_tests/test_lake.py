@@ -145,3 +145,74 @@ def test_concurrent_writers_of_one_partition_never_fail_and_leave_one_whole_vers
         lake_module.GRACE_SECONDS = grace
     link = tmp_path / "t" / "day=2026-11-01"
     assert _entries(tmp_path / "t") == sorted(["day=2026-11-01", os.readlink(link)])
+
+
+def _pair(n: int) -> dict:
+    return {"raw_logs": {"records": pl.DataFrame({"x": [n]})}, "quarantine": {"lines": pl.DataFrame({"q": [n]})}}
+
+
+def _pair_read(lake: Lake, day: str) -> tuple[int, int]:
+    return lake.read("raw_logs", day, "records")["x"][0], lake.read("quarantine", day, "lines")["q"][0]
+
+
+def test_assets_written_together_change_together_even_when_a_write_dies(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    _no_grace(monkeypatch)
+    lake = Lake(tmp_path)
+    lake.write_together("collect", "2026-11-01", _pair(1), {"v": 1})
+    assert _pair_read(lake, "2026-11-01") == (1, 1)
+    assert lake.manifest("quarantine", "2026-11-01") == lake.manifest("raw_logs", "2026-11-01") == {"v": 1}
+    assert lake.days("raw_logs") == lake.days("quarantine") == [pl.Series(["2026-11-01"]).str.to_date()[0]]
+    real = os.replace
+
+    def dies_at_the_swap(src, dst):
+        if str(dst).endswith("collect/day=2026-11-01"):
+            raise KeyboardInterrupt("killed at the swap")
+        return real(src, dst)
+
+    monkeypatch.setattr(lake_module.os, "replace", dies_at_the_swap)
+    with pytest.raises(KeyboardInterrupt):
+        lake.write_together("collect", "2026-11-01", _pair(2))
+    assert _pair_read(lake, "2026-11-01") == (1, 1)  # both old, never one new and one old
+    monkeypatch.setattr(lake_module.os, "replace", real)
+    lake.write_together("collect", "2026-11-01", _pair(3))
+    assert _pair_read(lake, "2026-11-01") == (3, 3)
+
+
+def test_a_new_day_written_together_appears_for_both_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    lake = Lake(tmp_path)
+    real = os.replace
+
+    def dies_at_the_swap(src, dst):
+        if str(dst).endswith("collect/day=2026-11-02"):
+            raise KeyboardInterrupt("killed at the swap")
+        return real(src, dst)
+
+    monkeypatch.setattr(lake_module.os, "replace", dies_at_the_swap)
+    with pytest.raises(KeyboardInterrupt):
+        lake.write_together("collect", "2026-11-02", _pair(1))
+    assert lake.days("raw_logs") == lake.days("quarantine") == []  # the links wait, dangling, for the data
+
+
+def test_a_day_of_the_one_asset_layout_is_taken_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """...and the versions of that layout are removed."""
+    _no_grace(monkeypatch)
+    lake = Lake(tmp_path)
+    lake.write_partition("raw_logs", "2026-11-01", {"records": pl.DataFrame({"x": [0]})})
+    lake.write_partition("quarantine", "2026-11-01", {"lines": pl.DataFrame({"q": [0]})})
+    lake.write_together("collect", "2026-11-01", _pair(1))
+    lake.write_together("collect", "2026-11-01", _pair(2))  # settled: the earlier layout's versions go
+    assert _pair_read(lake, "2026-11-01") == (2, 2)
+    assert _entries(tmp_path / "raw_logs") == ["day=2026-11-01"]
+    assert os.readlink(tmp_path / "raw_logs" / "day=2026-11-01") == "../.together/collect/day=2026-11-01/raw_logs"
+    assert len(list(tmp_path.glob("raw_logs/*/records.parquet"))) == 1
+
+
+def test_deleting_a_day_written_together_deletes_its_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    _no_grace(monkeypatch)
+    lake = Lake(tmp_path)
+    lake.write_together("collect", "2026-11-01", _pair(1))
+    lake.write_together("collect", "2026-11-02", _pair(2))
+    lake.delete_partition("raw_logs", "2026-11-01")
+    assert [str(d) for d in lake.days("raw_logs")] == [str(d) for d in lake.days("quarantine")] == ["2026-11-02"]
+    assert not [p for p in tmp_path.rglob("*") if "2026-11-01" in str(p) or p.is_symlink() and not p.exists()]

@@ -62,6 +62,6 @@ def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | N
 def _write(lake: Lake, batch: DayBatch) -> DayResult:
     raw, quarantine, duplicates = batch.frames()
     manifest = {"counts": batch.counts, "lines_per_file": dict(batch.lines_read)}
-    lake.write_partition(QUARANTINE, batch.day, {"lines": quarantine}, manifest)
-    lake.write_partition(RAW_LOGS, batch.day, {"records": raw, "duplicates": duplicates}, manifest)
+    tables = {RAW_LOGS: {"records": raw, "duplicates": duplicates}, QUARANTINE: {"lines": quarantine}}
+    lake.write_together("collect_logs", batch.day, tables, manifest)
     return DayResult(batch.day, batch.counts, dict(batch.lines_read), raw, quarantine, duplicates)

@@ -166,8 +166,9 @@ def test_everyday_words_that_are_also_names_are_not_people():
      ("contact_number", "+41 32 502 95 18", "PHONE_NUMBER"), ("holder", "Jan de Vries", "PERSON"),
      ("account", "premium", None), ("iban", "gb82west12345698765432", "IBAN_CODE"), ("ssn", "536228014", "US_SSN"),
      ("date_of_birth", "12.03.1984", "DATE_OF_BIRTH"), ("address", "Röhrichtstr. 5/9", "STREET_ADDRESS"),
-     ("product", "Acme Router X2", None), ("phones", "22150", "PHONE_NUMBER"), ("phone_number", "21 12 98", "PHONE_NUMBER"),
-     ("mobileNo", "0705 316157", "PHONE_NUMBER"), ("contact", "22150", None), ("pages", "22150", None)],
+     ("product", "Acme Router X2", None), ("phones", "22150", "PHONE_NUMBER"),
+     ("phone_number", "21 12 98", "PHONE_NUMBER"), ("mobileNo", "0705 316157", "PHONE_NUMBER"),
+     ("contact", "22150", None), ("pages", "22150", None)],
 )  # fmt: skip
 def test_a_key_says_what_its_value_is_when_the_value_has_the_shape(key: str, value: str, entity: str | None):
     assert entity_of(key, value) == entity
