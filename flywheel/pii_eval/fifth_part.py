@@ -1,5 +1,6 @@
 """The fifth test part of the PII evaluation set (session 7), written before that session's
-scrubber work and measured once at its end. Its forms are ones the earlier parts lack: SMS and
+scrubber work and measured once, then moved into the development part (see `templates.py`).
+Its forms are ones the earlier parts lack: SMS and
 chat shorthand, voicemail transcripts, forms with labels, quoted mail replies, YAML and log lines,
 signatures; its phone numbers add the ways people abroad dial them (see `values.py`). Its names
 and addresses come from the fourth part's locales, whose survivors nobody has looked at.

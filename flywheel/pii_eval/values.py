@@ -13,6 +13,7 @@ import random
 from datetime import date
 
 import phonenumbers
+import regex
 from faker import Faker
 
 LOCALES = {
@@ -32,7 +33,7 @@ LOCALES = {
     # names and addresses), and half the phone numbers from the regions below. Measured once in
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
-    # from abroad.
+    # from abroad, and again for the sixth (after the fifth was measured once).
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -54,7 +55,7 @@ class Values:
     def __init__(self, split: str, seed: int) -> None:
         self.rng = random.Random(seed)
         self.regions = REGIONS[split]
-        self.formats = _TEST_FORMATS if split == "test" else _FORMATS
+        self.formats = _TEST_FORMATS if split == "test" else _DEV_FORMATS
         self.fakers = {}
         for i, loc in enumerate(LOCALES[split]):
             fake = Faker(loc)
@@ -93,9 +94,11 @@ def _phone(fake: Faker, rng: random.Random) -> str:
 _TYPES = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE)
 _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFormat.INTERNATIONAL,
             phonenumbers.PhoneNumberFormat.E164)  # fmt: skip
-# the fifth test part also writes numbers as a URI (tel:+44-20-…) and as dialled from another
-# country (00 44 20 … from Germany, 011 44 20 … from the US, 0011 44 … from Australia)
-_TEST_FORMATS = (*_FORMATS[:2], phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "abroad")
+# the fifth part (session 7; now development) also writes numbers as a URI (tel:+44-20-…) and as
+# dialled from another country (00 44 20 … from Germany, 011 44 20 … from the US, 0011 44 … from
+# Australia); the sixth (the test part) with a slash after the area code (030/12345678) or dots
+_DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad")
+_TEST_FORMATS = (*_FORMATS[:2], "slash", "dots")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -112,6 +115,11 @@ def _world_phone(rng: random.Random, regions: list[str], formats: tuple = _FORMA
         number = phonenumbers.parse(fresh, region)
         if phonenumbers.is_valid_number(number):
             form = rng.choice(formats)
+            if form in ("slash", "dots"):
+                groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
+                if len(groups) > 1:
+                    return groups[0] + "/" + "".join(groups[1:]) if form == "slash" else ".".join(groups)
+                form = _FORMATS[1]
             if form == "abroad":
                 caller = rng.choice([c for c in _CALLERS if c != region])
                 return phonenumbers.format_out_of_country_calling_number(number, caller)
