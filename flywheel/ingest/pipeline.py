@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ class DayResult:
     raw: pl.DataFrame
     quarantine: pl.DataFrame
     duplicates: pl.DataFrame
+    rebuilt: bool = False  # a later day built again because a request it kept belongs to an earlier one
 
 
 def refresh_index(lake: Lake, files: list[LandingFile]) -> Index:
@@ -51,12 +52,26 @@ def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
 def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | None = None) -> list[DayResult]:
     """Collect `days` from the landing folder and write both assets' partitions for each. With
     `span` (first and last partition day), lines dated outside it are quarantined on the day of
-    their file (brought into the span) instead of waiting for a partition that never comes."""
+    their file (brought into the span) instead of waiting for a partition that never comes.
+
+    A request id is kept on the earliest day that has it, whatever order the days are built in:
+    a later day built before, which kept a copy of a request now kept here, is built again (its
+    result follows the requested days', with `rebuilt` set)."""
     with paused_gc():
         files = list_landing(landing)
-        files = files_touching(files, refresh_index(lake, files), days, span)
-        batches = collect(files, days, earlier_request_ids(lake, min(days)), span)
-        return [_write(lake, batch) for batch in batches.values()]
+        index = refresh_index(lake, files)
+        results = _ingest(lake, files, index, days, span)
+        kept = pl.concat([r.raw.select("request_id") for r in results])["request_id"]
+        for later in [d for d in lake.days(RAW_LOGS) if d > min(days) and d not in days]:
+            if lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"].is_in(kept).any():
+                results += [replace(r, rebuilt=True) for r in _ingest(lake, files, index, {later}, span)]
+        return results
+
+
+def _ingest(lake: Lake, files: list[LandingFile], index: Index, days: set[date], span: Span | None) -> list[DayResult]:
+    touching = files_touching(files, index, days, span)
+    batches = collect(touching, days, earlier_request_ids(lake, min(days)), span)
+    return [_write(lake, batch) for batch in batches.values()]
 
 
 def _write(lake: Lake, batch: DayBatch) -> DayResult:

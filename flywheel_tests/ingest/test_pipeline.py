@@ -7,6 +7,7 @@ import polars as pl
 
 from flywheel.ingest.pipeline import ingest_days
 from flywheel.lake import Lake
+from flywheel_tests.ingest.test_collect import D1, D2, D3, _rec, _write
 
 
 def test_every_line_lands_where_the_ground_truth_says(sample, tmp_path: Path):
@@ -37,3 +38,22 @@ def test_every_line_lands_where_the_ground_truth_says(sample, tmp_path: Path):
         raw.filter(pl.col("request_id_derived")).height
         == truth.filter(pl.col("outcome") == "accepted", pl.col("derived") == "request_id").height
     )
+
+
+def test_a_request_is_kept_on_its_earliest_day_whatever_order_the_days_are_built_in(tmp_path: Path):
+    landing = tmp_path / "landing"
+    _write(landing, "a.jsonl", [_rec("r1", "2026-11-03T09:00:00Z"), _rec("r2", "2026-11-03T10:00:00Z")])
+    _write(landing, "b.jsonl", [_rec("r1", "2026-11-02T09:00:00Z"), _rec("r3", "2026-11-01T09:00:00Z")])
+    forward, backward = Lake(tmp_path / "forward"), Lake(tmp_path / "backward")
+    for day in (D1, D2, D3):
+        assert len(ingest_days(forward, landing, {day})) == 1
+    rebuilt = []
+    for day in (D3, D2, D1):
+        rebuilt += [(day, r.day, r.rebuilt) for r in ingest_days(backward, landing, {day})[1:]]
+    assert rebuilt == [(D2, D3, True)]  # building 11-02 took r1 from 11-03, which was built again
+
+    def kept(lake: Lake) -> dict:
+        return {d: sorted(lake.read("raw_logs", d, "records")["request_id"]) for d in (D1, D2, D3)}
+
+    assert kept(backward) == kept(forward) == {D1: ["r3"], D2: ["r1"], D3: ["r2"]}
+    assert backward.read("raw_logs", D3, "duplicates")["request_id"].to_list() == ["r1"]

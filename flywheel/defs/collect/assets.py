@@ -47,7 +47,11 @@ def _daily_table(key: str, table: pl.Schema, description: str) -> dg.AssetSpec:
 def collect_logs(context: dg.AssetExecutionContext, lake: LakeResource, landing: LandingResource):
     """Read the landing files that touch this day and write both partitions atomically."""
     day = date.fromisoformat(context.partition_key)
-    [result] = ingest_days(lake.lake(), landing.path, {day}, span())
+    result, *rebuilt = ingest_days(lake.lake(), landing.path, {day}, span())
+    for later in rebuilt:  # a later day built earlier kept a request that belongs to this one
+        context.log.info(f"{later.day} rebuilt: a request it kept was logged first on {day}")
+        for key, meta in ((RAW_LOGS, _raw_metadata(lake, later)), (QUARANTINE, _quarantine_metadata(lake, later))):
+            context.log_event(dg.AssetMaterialization(key, partition=str(later.day), metadata=meta))
     c = result.counts
     context.log.info(
         f"{day}: {c['lines_read']} lines from {len(result.lines_per_file)} files -> {c['accepted']} accepted, "
