@@ -60,7 +60,7 @@ _SUFFIXES = (
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
 _FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:(?<!\.)\s+{_W})?"
-_NUM = r"\d{1,5}(?:\s?[A-Za-z])?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?"
+_NUM = r"\d{1,5}(?:\s?[A-Za-z])?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 7/9, 12-14 (not "6789 / 12": two fields)
 _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
     r"|\d{4}\s?[A-Z]{2}"  # NL
@@ -105,7 +105,7 @@ ADDRESS = (
 # 177 Hargreaves Ports).
 _PLACE_CUE = (
     r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
-    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|c/o|[Ss]treet:|[Ss]tr\.:?))"
+    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|[Rr]esidence:?|c/o|[Ss]treet:|[Ss]tr\.:?))"
 )
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
@@ -114,7 +114,7 @@ CUED = (
     # (a word ending in a full stop ends the address: "03/610, Bhatnagar Nagar. Thanks")
     rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:(?<!\.)\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b"
     rf"{_UNIT}|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:(?<!\.)\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})"
-    rf"(?=\s*(?:[,;)?!|]|\.(?!\d)|$))"
+    rf"(?=\s*(?:[,;)?!|]|\.(?!\d)|->|$))"
 )
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
@@ -132,8 +132,8 @@ _STRONG = regex.compile(
 # A whole field or segment (a JSON value, a line, between `|` or `;`) that is a house number and
 # capitalised words, one of them not an English word (56 Adelaide Indlela, 0 HACI MURAD), so that
 # "404 Not Found" is not an address.
-_SEGMENT_START = r"(?<=^|[|;\n,:][ \t]{0,3})"
-_SEGMENT_END = r"(?=[ \t]*(?:$|[|;\n,!?]|\.(?:\s|$)))"
+_SEGMENT_START = r"(?<=^|[|;\n,:][ \t]{0,3}|[ \t]/[ \t])"  # "… / SSN 176-46-2111 / Glogovac 65"
+_SEGMENT_END = r"(?=[ \t]*(?:$|[|;\n,!?]|\.(?:\s|$)|[ \t]/[ \t]))"
 _WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"  # a capitalised word without a full stop: segments end at one
 _SEGMENT = regex.compile(
     rf"{_SEGMENT_START}(?:(?:Apt\.?|Unit|Flat|Suite)[ \t]+\d{{1,5}},?[ \t]+)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?,?"

@@ -94,12 +94,13 @@ class Scrubber:
                 continue
             ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
             start = r.start
-            if ner and r.entity_type == "PERSON":
-                if drop_word_names(text, r.start, r.end) or re.search(r"\d", text[r.start : r.end]):
-                    continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
-                start = trim_person(text, r.start, r.end)
             end = r.end
-            if r.entity_type == "PERSON" and "\n" in text[start:end]:  # a name does not go on to the next line
+            if ner and r.entity_type == "PERSON":
+                end = _name_end(text, r.start, r.end)  # "William Long / 2001-06-23": the name ends at the slash
+                if end is None or drop_word_names(text, r.start, end):
+                    continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
+                start = trim_person(text, r.start, end)
+            if r.entity_type in ("PERSON", "STREET_ADDRESS") and "\n" in text[start:end]:  # nor to the next line
                 start, end = _first_line(text, start, end)
             spans.append((start, end, r.entity_type, r.score, rule.operator))
         spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
@@ -112,8 +113,8 @@ class Scrubber:
                 continue
             taken.append((start, end))
             value = text[start:end].strip()
-            if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe
-                value = re.sub(r"['’]s$", "", value)
+            if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe; "Jane Doe / 1980": no slash
+                value = re.sub(r"['’]s$", "", re.sub(r"[\s/|;,:]+$", "", value))
             if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT"):  # 明 is a name
                 out.append((entity, value))
         return out
@@ -217,3 +218,17 @@ def _replace(text: str, values: list[str], tokens: dict[str, str]) -> str:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+_NAME_WORDS = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+
+
+def _name_end(text: str, start: int, end: int) -> int | None:
+    """Where a span NER took for a name ends once the fields after it are cut off (a name holds
+    no digits: "William Long / 2001-06-23" is William Long), or None when no name is left."""
+    span = text[start:end]
+    digit = regex.search(r"\d", span)
+    if not digit:
+        return end
+    head = regex.split(r"\s*[/|;,]\s*", span[: digit.start()])[0].rstrip()
+    return start + len(head) if _NAME_WORDS.fullmatch(head) else None

@@ -8,6 +8,8 @@ the value must have, so a key called `account` holding "premium" is left alone.
 from __future__ import annotations
 
 import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from flywheel.scrub.names import NAME
 from flywheel.scrub.residual import iban_ok, luhn_ok
@@ -33,7 +35,7 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
             r"attendee|member|cardholder|account_?holder|user|person|author|driver)?_?name$|"
             r"(?:^|_)(?:holder|owner|passenger|guest|patient|beneficiary|payee|caller|cardholder|"
             r"recipient|requester|assignee|contact_?person|consignee|signatory|signer|approver|applicant|"
-            r"subscriber|travell?er|tenant|employee|emp|staff|full)$|_by$"
+            r"subscriber|travell?er|tenant|employee|emp|staff|full|user)$|_by$"
         ),
         "PERSON",
         lambda v: bool(regex.fullmatch(NAME, v)),
@@ -81,3 +83,47 @@ def entity_of(key: str, value: str) -> str | None:
         if pattern.search(key) and shape(value):  # type: ignore[operator]
             return entity
     return None
+
+
+# key=value pairs and "Label: value" lines in free text (log lines, query strings, forms)
+_PAIR_KEY = regex.compile(r"(?<![\w.-])([A-Za-z][\w-]{0,30})=")
+_PAIR_END = regex.compile(r"[&;|,\n]")
+_LABEL_LINE = regex.compile(r"(?m)^[ \t>*-]*([A-Za-z][\w .-]{0,24}?)[ \t]*:[ \t]*(\S[^\n]{0,80}?)[ \t]*$")
+
+
+def pairs(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each value written as key=value or on a "Label: value" line."""
+    out = []
+    keys = list(_PAIR_KEY.finditer(text))
+    for i, m in enumerate(keys):
+        stop = keys[i + 1].start() if i + 1 < len(keys) else len(text)
+        end = _PAIR_END.search(text, m.end(), stop)
+        end = end.start() if end else stop
+        value = text[m.end() : end].rstrip()
+        start = m.end() + (len(value) - len(value.lstrip('"\'')))
+        out.append((m.group(1), start, m.end() + len(value.rstrip('"\'.')) ))
+    # a label's value with a comma may be several values (Address: Ann Lee, 4 Oak Road): left to the others
+    out += [(m.group(1), m.start(2), m.end(2)) for m in _LABEL_LINE.finditer(text) if ", " not in m.group(2)]
+    return out
+
+
+class KeyValueRecognizer(EntityRecognizer):
+    """A value whose key or label says what it is, in text: `user=Leah`, `Tel: 031 228`."""
+
+    ENTITIES = ("PERSON", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "DATE_OF_BIRTH")
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), name="KeyValue")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        if "=" not in text and ":" not in text:
+            return []
+        out = []
+        for key, start, end in pairs(text):
+            entity = entity_of(key.strip().replace(" ", "_"), text[start:end]) if end > start else None
+            if entity in entities:
+                out.append(RecognizerResult(entity, start, end, 0.8))
+        return out

@@ -33,6 +33,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 )
 
 from flywheel.scrub.addresses import StreetAddressRecognizer  # noqa: E402
+from flywheel.scrub.keys import KeyValueRecognizer  # noqa: E402
 from flywheel.scrub.known import KnownValuesRecognizer  # noqa: E402
 from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer, RareNameRecognizer  # noqa: E402
 from flywheel.scrub.policy import Policy  # noqa: E402
@@ -56,6 +57,14 @@ class OfflineEmailRecognizer(EmailRecognizer):
         # a known public suffix is enough: jens@lund.no has no registrable domain (lund.no is itself
         # a public suffix) and is still an e-mail address
         return _OFFLINE_TLD(pattern_text).suffix != ""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """As Presidio's, but a `key=` before the address is not part of it (user=ann@x.org)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            if m := re.match(r"[\w.-]{1,30}=", text[r.start : r.end]):
+                r.start += m.end()
+        return results
 
 
 _DATE = (
@@ -133,6 +142,7 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         GivenNameRecognizer(),
         RareNameRecognizer(),
         OtherScriptRecognizer(),
+        KeyValueRecognizer(),
     ]
     candidates += [
         PatternRecognizer(supported_entity=p.entity, patterns=[Pattern(p.name, p.regex, p.score)], name=p.name)

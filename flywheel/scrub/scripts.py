@@ -21,7 +21,7 @@ from flywheel.scrub.shapes import CodeRecognizer
 ENTITY = "OTHER_SCRIPT"
 _LETTER = r"(?:[^\P{L}\p{Latin}]|[\p{Mn}\p{Mc}])"  # a letter of another script, or a mark on one
 # a word of such letters (with a Latin letter or two inside, as in 海门路Z座), or a number beside one
-_UNIT = rf"(?:{_LETTER}+(?:[A-Za-z]{{1,2}}{_LETTER}+)*|\d{{1,5}}[A-Za-z]?(?:/\d{{1,5}})?(?!\d))"
+_UNIT = rf"(?:{_LETTER}+(?:[A-Za-z]{{1,2}}{_LETTER}+)*|(?<!\d)\d{{1,5}}[A-Za-z]?(?:/\d{{1,5}})?(?!\d))"
 # joined by spaces and marks, not across lines, and by a comma only before more words (ул. Широкая,
 # д. 799), not before a number (a name, then a house number that starts an address)
 _RUN = regex.compile(rf"{_UNIT}(?:(?:[ \t.'’/-]{{0,3}}|,[ \t]?(?={_LETTER})){_UNIT})*")

@@ -25,8 +25,9 @@ class CodeRecognizer(EntityRecognizer):
 
 
 # -- phone numbers -----------------------------------------------------------------------------
+# (a tel: or sms: URI's number too, RFC 3966: tel:+90-212-909-49-10)
 _PHONE = regex.compile(
-    r"(?<![\w+/.,:-])(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ \t().\-/]{0,3}\d){5,17}"
+    r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ \t().\-/]{0,3}\d){5,17}"
     r"(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(
@@ -43,8 +44,8 @@ ID_BEFORE = regex.compile(
 # phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91", "my number is 40194"
 _SHORT_PHONE = regex.compile(
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
-    r"get\s+through|(?:my|our|his|her|their|your)\s+number)\b\.?"
-    r"(?:\s+(?:me|you|us|her|him|them|back|shortly))?(?:\s+(?:is|on|at|to|via|number|no\.))?\s*:?\s*"
+    r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number)\b\.?"
+    r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)))?\s*:?\s*"
     r"(\+?\d(?:[ .-]?\d){3,6})(?![\w/]|[ .,:-]?\d)"
 )
 # a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits
@@ -54,6 +55,10 @@ _FIELD_PHONE = regex.compile(
 )
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+_IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
+# "SSN 123-45-6789 / 12 Main St": an identity number, not a phone number running on
+_ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
 _LOCAL = regex.compile(r"^[2-9]\d{2}[ .-]\d{4}$")
 _EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
 
@@ -64,7 +69,11 @@ def phone_score(candidate: str, before: str) -> float:
     digits likely; a bare run of digits only with a phone word just before it."""
     number = _EXTENSION.sub("", candidate)
     digits = sum(c.isdigit() for c in number)
-    if not 7 <= digits <= 15 or _DATE_LIKE.match(number.strip()) or ID_BEFORE.search(before):
+    exit_code = _EXIT_CODE.match(number)  # dialled from abroad: 0011 221 30 156 21 51 has 16 digits
+    longest = 15 + (sum(c.isdigit() for c in exit_code.group()) if exit_code else 0)
+    if not 7 <= digits <= longest or _DATE_LIKE.match(number.strip()) or ID_BEFORE.search(before) \
+            or _IPV4.match(number) \
+            or _ID_NUMBER_BEFORE.search(before):  # fmt: skip
         return 0.0
     separated = any(c in number for c in " ().-/\t")
     context = bool(_PHONE_CONTEXT.search(before[-40:]))
@@ -87,6 +96,19 @@ def phone_score(candidate: str, before: str) -> float:
     return 0.55 if digits >= 10 else 0.0
 
 
+def _phone_candidates(text: str):
+    """Phone-shaped runs; one that spans a " / " between fields (29 August 1950 / 397-621-5381)
+    is looked at field by field."""
+    for m in _PHONE.finditer(text):
+        if " / " not in m.group():
+            yield m
+            continue
+        start = m.start()
+        for piece in m.group().split(" / "):
+            yield from _PHONE.finditer(text, start, start + len(piece))
+            start += len(piece) + 3
+
+
 class PhoneShapeRecognizer(CodeRecognizer):
     """Phone numbers in international and national formats of any country, with extensions."""
 
@@ -95,7 +117,7 @@ class PhoneShapeRecognizer(CodeRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = []
-        for m in _PHONE.finditer(text):
+        for m in _phone_candidates(text):
             score = phone_score(m.group(), text[max(0, m.start() - 40) : m.start()])  # the words just before
             if score:
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
@@ -114,7 +136,7 @@ _SSN = regex.compile(r"(?<![\w.,/-])(?!000|666|9\d\d)(\d{3})[ .-]?(?!00)\d{2}[ .
 # words that name a national identity number, within the few words before it
 _SSN_CONTEXT = regex.compile(
     r"(?i)\b(?:ssn|ssns|social|security|tax(?:payer)?|tin|itin|national|identity|identification|id|"
-    r"nin|citizen|government|gov)\b"
+    r"nin|citizen|government|gov|kyc)\b"
 )
 
 

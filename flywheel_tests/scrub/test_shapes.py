@@ -3,7 +3,7 @@
 import pytest
 
 from flywheel.scrub.addresses import StreetAddressRecognizer
-from flywheel.scrub.keys import entity_of
+from flywheel.scrub.keys import KeyValueRecognizer, entity_of
 from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer, RareNameRecognizer
 from flywheel.scrub.scripts import OtherScriptRecognizer
 from flywheel.scrub.shapes import IbanAnyCaseRecognizer, LuhnCardRecognizer, PhoneShapeRecognizer, SsnCueRecognizer
@@ -172,3 +172,16 @@ def test_everyday_words_that_are_also_names_are_not_people():
 )  # fmt: skip
 def test_a_key_says_what_its_value_is_when_the_value_has_the_shape(key: str, value: str, entity: str | None):
     assert entity_of(key, value) == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("VPN logs: user=Leah src=10.0.0.1 port=443 action=allow", [("PERSON", "Leah")]),
+     ("submit?name=Ann Lee&tel=0301 4925899&plan=pro", [("PERSON", "Ann Lee"), ("PHONE_NUMBER", "0301 4925899")]),
+     ("Name: Jane Roe\nTel: 22150\nReason: warranty claim, serial SN-55102-B",
+      [("PERSON", "Jane Roe"), ("PHONE_NUMBER", "22150")]),
+     ("status=ok retries=3 name=build-7", []), ("time: 12:30, status: ok", [])],
+)  # fmt: skip
+def test_a_key_or_label_in_text_says_what_its_value_is(text: str, found: list[tuple[str, str]]):
+    results = KeyValueRecognizer().analyze(text, list(KeyValueRecognizer.ENTITIES))
+    assert [(r.entity_type, text[r.start : r.end]) for r in results] == found
