@@ -155,6 +155,18 @@ def _pair_read(lake: Lake, day: str) -> tuple[int, int]:
     return lake.read("raw_logs", day, "records")["x"][0], lake.read("quarantine", day, "lines")["q"][0]
 
 
+def _die_at_the_swap(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    """The publishing rename of the day's shared folder raises, as a kill there would."""
+    real = os.replace
+
+    def dies(src, dst):
+        if str(dst).endswith(f"collect/day={day}"):
+            raise KeyboardInterrupt("killed at the swap")
+        return real(src, dst)
+
+    monkeypatch.setattr(lake_module.os, "replace", dies)
+
+
 def test_assets_written_together_change_together_even_when_a_write_dies(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch):  # fmt: skip
     _no_grace(monkeypatch)
@@ -164,13 +176,7 @@ def test_assets_written_together_change_together_even_when_a_write_dies(tmp_path
     assert lake.manifest("quarantine", "2026-11-01") == lake.manifest("raw_logs", "2026-11-01") == {"v": 1}
     assert lake.days("raw_logs") == lake.days("quarantine") == [pl.Series(["2026-11-01"]).str.to_date()[0]]
     real = os.replace
-
-    def dies_at_the_swap(src, dst):
-        if str(dst).endswith("collect/day=2026-11-01"):
-            raise KeyboardInterrupt("killed at the swap")
-        return real(src, dst)
-
-    monkeypatch.setattr(lake_module.os, "replace", dies_at_the_swap)
+    _die_at_the_swap(monkeypatch, "2026-11-01")
     with pytest.raises(KeyboardInterrupt):
         lake.write_together("collect", "2026-11-01", _pair(2))
     assert _pair_read(lake, "2026-11-01") == (1, 1)  # both old, never one new and one old
@@ -181,14 +187,7 @@ def test_assets_written_together_change_together_even_when_a_write_dies(tmp_path
 
 def test_a_new_day_written_together_appears_for_both_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     lake = Lake(tmp_path)
-    real = os.replace
-
-    def dies_at_the_swap(src, dst):
-        if str(dst).endswith("collect/day=2026-11-02"):
-            raise KeyboardInterrupt("killed at the swap")
-        return real(src, dst)
-
-    monkeypatch.setattr(lake_module.os, "replace", dies_at_the_swap)
+    _die_at_the_swap(monkeypatch, "2026-11-02")
     with pytest.raises(KeyboardInterrupt):
         lake.write_together("collect", "2026-11-02", _pair(1))
     assert lake.days("raw_logs") == lake.days("quarantine") == []  # the links wait, dangling, for the data
