@@ -60,3 +60,9 @@ def mlflow_uri() -> str:
     folder = Path(_path("FLYWHEEL_MLFLOW_DIR", f"{HOME_DIR}/mlflow"))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'mlflow.db'}"
+
+
+def max_line_bytes() -> int:
+    """FLYWHEEL_MAX_LINE_BYTES: the longest landing line read (default 16 MiB); a longer one is
+    quarantined with its length, never held in memory whole."""
+    return int(os.environ.get("FLYWHEEL_MAX_LINE_BYTES", 16 * 2**20))

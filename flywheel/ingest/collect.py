@@ -75,6 +75,9 @@ class Collector:
                     f"after the last partition ({self.span[1]})"  # fmt: skip
                 reason = f"outside the partitions: its timestamp is {edge}"
                 batch.quarantined.append((batch.day, file.name, line_no, "outside_partitions", reason, line))
+            elif line_no - 1 in read.too_long:
+                reason = f"line too long: {read.too_long[line_no - 1]:,} bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)"
+                batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None))
             else:
                 self._add_line(batch, file, line_no, line)
         if read.error is not None:

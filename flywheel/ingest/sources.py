@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from flywheel import settings
+
 PATTERNS = (".jsonl", ".jsonl.gz")
 
 
@@ -40,6 +42,7 @@ class FileLines:
 
     lines: list[bytes] = field(default_factory=list)
     error: str | None = None
+    too_long: dict[int, int] = field(default_factory=dict)  # index of a line over the limit -> its length
 
 
 def list_landing(folder: str | Path) -> list[LandingFile]:
@@ -82,39 +85,47 @@ def _landing_file(root: Path, inside: Path, path: Path) -> LandingFile:
     return LandingFile(path, name, st.st_size, st.st_mtime_ns)
 
 
-def read_file(file: LandingFile) -> FileLines:
+def read_file(file: LandingFile, max_line: int | None = None) -> FileLines:
     """`read_lines`, or no lines and the reason for a file that must not be read."""
-    return FileLines(error=file.refused) if file.refused else read_lines(file.path)
+    return FileLines(error=file.refused) if file.refused else read_lines(file.path, max_line)
 
 
-def read_lines(path: Path) -> FileLines:
-    """All lines of a file, without line endings.
+def read_lines(path: Path, max_line: int | None = None) -> FileLines:
+    """All lines of a file, without line endings, read as a stream: a line longer than `max_line`
+    bytes (`settings.max_line_bytes`) is skipped over, never held whole, and counted with its
+    length as an empty line in `too_long`.
 
     A gzip file that is cut off or corrupt yields the lines before the damage and an error; a
     file that cannot be opened yields no lines and an error. The error names the problem, not
     the content.
     """
+    limit = max_line or settings.max_line_bytes()
     out = FileLines()
     try:
-        if path.name.endswith(".gz"):
-            with gzip.open(path, "rb") as f:
-                for line in f:
-                    out.lines.append(line.rstrip(b"\r\n"))
-        else:
-            data = path.read_bytes()
-            if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        with gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb") as f:
+            head = f.peek(4)[:4] if hasattr(f, "peek") else b""
+            if not path.name.endswith(".gz") and (head[:2] in (b"\xff\xfe", b"\xfe\xff")
+                                                  or head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # fmt: skip
                 out.error = "file is UTF-16 or UTF-32 (it starts with a byte order mark): convert it to UTF-8"
                 return out
-            if b"\r" in data and b"\n" not in data:
-                out.error = "file ends its lines with CR only (classic Mac): convert them to LF"
-                return out
-            lines = data.split(b"\n")
-            if lines[-1] == b"":
-                lines.pop()  # the text after the final newline is not a line
-            out.lines = [line.removesuffix(b"\r") for line in lines]
+            _read_stream(f, limit, out)
+        if not path.name.endswith(".gz") and len(out.lines) == 1 and b"\r" in out.lines[0]:
+            out.lines, out.error = [], "file ends its lines with CR only (classic Mac): convert them to LF"
     except (OSError, EOFError, zlib.error) as exc:
         out.error = f"file could not be read after line {len(out.lines)}: {_describe(exc)}"
     return out
+
+
+def _read_stream(f, limit: int, out: FileLines) -> None:
+    while line := f.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n") and len(line) == limit + 1:
+            out.lines.append(line.rstrip(b"\r\n"))
+            continue
+        length = len(line)
+        while not line.endswith(b"\n") and (line := f.readline(2**20)):
+            length += len(line)
+        out.too_long[len(out.lines)] = length - (1 if line.endswith(b"\n") else 0)
+        out.lines.append(b"")
 
 
 def _describe(exc: BaseException) -> str:

@@ -130,3 +130,29 @@ def test_landing_listing_is_recursive_and_ignores_other_files(tmp_path: Path):
     _write(tmp_path, "a.jsonl.gz", [_rec("r2")])
     (tmp_path / "notes.txt").write_text("not a log")
     assert [f.name for f in list_landing(tmp_path)] == ["2026/11/b.jsonl", "a.jsonl.gz"]
+
+
+def test_a_line_over_the_limit_is_quarantined_with_its_length_and_never_held_whole(tmp_path: Path, monkeypatch):
+    import tracemalloc
+
+    monkeypatch.setenv("FLYWHEEL_MAX_LINE_BYTES", "1000")
+    _write(tmp_path, "a.jsonl", [_rec("r1"), b'{"x": "' + b"a" * 5000 + b'"}', _rec("r2")])
+    zeros = tmp_path / "b.jsonl.gz"  # 64 MiB of zeros and no line end: 65 KB on disk
+    with gzip.open(zeros, "wb") as f:
+        for _ in range(64):
+            f.write(b"0" * 2**20)
+    stamp = datetime(2026, 11, 3, 12, tzinfo=UTC).timestamp()
+    os.utime(zeros, (stamp, stamp))
+    tracemalloc.start()
+    batches = collect(list_landing(tmp_path), {D2, D3})
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 16 * 2**20  # the 64 MiB line was never in memory
+    assert list(batches[D2].accepted) == ["r1", "r2"]
+    quarantined = [q for b in batches.values() for q in b.quarantined]
+    assert sorted((q[1], q[2], q[3], q[4], q[5]) for q in quarantined) == [
+        ("a.jsonl", 2, "line_too_long", "line too long: 5,009 bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)", None),
+        ("b.jsonl.gz", 1, "line_too_long",
+         f"line too long: {64 * 2**20:,} bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)", None),
+    ]  # fmt: skip
+    _balanced(batches)
