@@ -61,9 +61,9 @@ def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | N
         files = list_landing(landing)
         index = refresh_index(lake, files)
         results = _ingest(lake, files, index, days, span)
-        kept = pl.concat([r.raw.select("request_id") for r in results])["request_id"]
+        kept = {rid for r in results for rid in r.raw["request_id"]}
         for later in [d for d in lake.days(RAW_LOGS) if d > min(days) and d not in days]:
-            if lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"].is_in(kept).any():
+            if not kept.isdisjoint(lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"]):
                 results += [replace(r, rebuilt=True) for r in _ingest(lake, files, index, {later}, span)]
         return results
 
