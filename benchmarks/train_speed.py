@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -88,7 +87,7 @@ def child(kind: str, model_dir: str, data: str, steps: int, batch: int, max_leng
     from peft import PeftModel
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from flywheel.train.lora import TrainConfig, train
+    from flywheel.train.lora import TrainConfig, peak_memory_mb, train
 
     cuda = torch.cuda.is_available()
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
@@ -118,7 +117,7 @@ def child(kind: str, model_dir: str, data: str, steps: int, batch: int, max_leng
         start = time.perf_counter()
         trainer.train()
         seconds, steps_done = time.perf_counter() - start, steps
-        peak = _peak_memory_mb(cuda)
+        peak = peak_memory_mb("cuda" if cuda else "cpu")
         trainer.model.save_pretrained(str(out))
         del trainer, model
     mean_tokens = encoded.tokens / max(1, len(encoded.rows))
@@ -132,15 +131,6 @@ def child(kind: str, model_dir: str, data: str, steps: int, batch: int, max_leng
         "peak_memory_mb": peak,
         "validation_reply_loss": reply_loss(tuned, tokenizer, val_examples, max_length),
     }
-
-
-def _peak_memory_mb(cuda: bool) -> float:
-    """The GPU's peak allocation on CUDA, the process's peak RSS on the CPU (what `train` reports)."""
-    import torch
-
-    if cuda:
-        return torch.cuda.max_memory_allocated() / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _string_arguments(messages: list[dict]) -> list[dict]:

@@ -85,31 +85,30 @@ def _landing_file(root: Path, inside: Path, path: Path) -> LandingFile:
     return LandingFile(path, name, st.st_size, st.st_mtime_ns)
 
 
-def read_file(file: LandingFile, max_line: int | None = None) -> FileLines:
+def read_file(file: LandingFile) -> FileLines:
     """`read_lines`, or no lines and the reason for a file that must not be read."""
-    return FileLines(error=file.refused) if file.refused else read_lines(file.path, max_line)
+    return FileLines(error=file.refused) if file.refused else read_lines(file.path)
 
 
-def read_lines(path: Path, max_line: int | None = None) -> FileLines:
-    """All lines of a file, without line endings, read as a stream: a line longer than `max_line`
-    bytes (`settings.max_line_bytes`) is skipped over, never held whole, and counted with its
-    length as an empty line in `too_long`.
+def read_lines(path: Path) -> FileLines:
+    """All lines of a file, without line endings, read as a stream: a line longer than
+    `settings.max_line_bytes()` is skipped over, never held whole, and counted with its length
+    as an empty line in `too_long`.
 
     A gzip file that is cut off or corrupt yields the lines before the damage and an error; a
     file that cannot be opened yields no lines and an error. The error names the problem, not
     the content.
     """
-    limit = max_line or settings.max_line_bytes()
-    out = FileLines()
+    gz, out = path.name.endswith(".gz"), FileLines()
     try:
-        with gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb") as f:
-            head = f.peek(4)[:4] if hasattr(f, "peek") else b""
-            if not path.name.endswith(".gz") and (head[:2] in (b"\xff\xfe", b"\xfe\xff")
-                                                  or head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # fmt: skip
+        with gzip.open(path, "rb") if gz else open(path, "rb") as f:
+            head = f.peek(4)[:4]
+            boms = (b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+            if not gz and (head[:2] in boms[:2] or head in boms[2:]):
                 out.error = "file is UTF-16 or UTF-32 (it starts with a byte order mark): convert it to UTF-8"
                 return out
-            _read_stream(f, limit, out)
-        if not path.name.endswith(".gz") and len(out.lines) == 1 and b"\r" in out.lines[0]:
+            _read_stream(f, settings.max_line_bytes(), out)
+        if not gz and len(out.lines) == 1 and b"\r" in out.lines[0]:
             out.lines, out.error = [], "file ends its lines with CR only (classic Mac): convert them to LF"
     except (OSError, EOFError, zlib.error) as exc:
         out.error = f"file could not be read after line {len(out.lines)}: {_describe(exc)}"

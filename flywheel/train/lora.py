@@ -112,7 +112,7 @@ def pick_method(config: TrainConfig, machine: Machine) -> tuple[str, str, str]:
                             "(QLoRA saves memory at about half the speed)")  # fmt: skip
 
 
-def _peak_memory_mb(device: str) -> float:
+def peak_memory_mb(device: str) -> float:
     import resource
 
     import torch
@@ -180,7 +180,7 @@ def train(
                 elapsed = time.perf_counter() - start
                 line = {"step": state.global_step, "of": state.max_steps, "loss": round(float(logs["loss"]), 4),
                         "tokens_per_second": round(tokens_seen(state.global_step) / max(elapsed, 1e-9), 1),
-                        "peak_memory_mb": round(_peak_memory_mb(device), 1)}  # fmt: skip
+                        "peak_memory_mb": round(peak_memory_mb(device), 1)}  # fmt: skip
                 log(f"step {line['step']}/{line['of']}: loss {line['loss']}, {line['tokens_per_second']} tokens/s, "
                     f"peak memory {line['peak_memory_mb']} MB")  # fmt: skip
                 if on_step:
@@ -225,7 +225,7 @@ def train(
     return TrainResult(
         adapter=out_dir, method=method, device=device, why=why, steps=steps, train_examples=len(train_set.rows),
         too_long=train_set.too_long, seconds=seconds, tokens_per_second=tokens_seen(steps) / max(seconds, 1e-9),
-        peak_memory_mb=_peak_memory_mb(device), eval_loss_before=_finite(before), eval_loss_after=_finite(after),
+        peak_memory_mb=peak_memory_mb(device), eval_loss_before=_finite(before), eval_loss_after=_finite(after),
         losses=losses,
     )  # fmt: skip
 
