@@ -1,5 +1,6 @@
 """The sixth test part of the PII evaluation set (session 7), written after the fifth was measured
-and before the work on it, to be measured once at the end of that work. Its forms: markdown and
+and before the work on it, measured once at the end of that work, then moved into the development
+part (session 8; see `templates.py`). Its forms: markdown and
 HTML, XML, URL query strings, Python-style dicts, CSV with a header, numbered lists, messages in
 other languages around the values, chat with emoji, PS lines. Its phone numbers are also written
 with a slash after the area code or with dots (see `values.py`); names and addresses come from

@@ -6,7 +6,8 @@ joins the development part, and a fresh one is written before any further recogn
 third test part was written in session 6 before that session's scrubber changes, measured once
 and moved here; the fourth was written then, before the work on the third, and moved here in
 session 7, when the fifth (`fifth_part.py`) was written; the fifth was measured once and moved
-here in session 7, when the sixth (`sixth_part.py`) was written. Slots are
+here in session 7, when the sixth (`sixth_part.py`) was written; the sixth was measured once and
+moved here in session 8, when the seventh (`seventh_part.py`) was written. Slots are
 kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -15,7 +16,7 @@ like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that ar
 
 from __future__ import annotations
 
-from flywheel.pii_eval import fifth_part, sixth_part
+from flywheel.pii_eval import fifth_part, seventh_part, sixth_part
 
 USER = {
     "dev": [   "Hi, I'm {PERSON}. Please update the phone on file to {PHONE_NUMBER}; the old one no longer works.",
@@ -422,9 +423,9 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth and fifth parts (each measured once, then worked against in session 7) join the
-# development part; the sixth is the test part.
+# The fourth, fifth and sixth parts (each measured once, then worked against in sessions 7 and 8)
+# join the development part; the seventh is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
-    _table["dev"] = _table["dev"] + _table.pop("part4") + getattr(fifth_part, _name)
-    _table["test"] = getattr(sixth_part, _name)
+    _table["dev"] = _table["dev"] + _table.pop("part4") + getattr(fifth_part, _name) + getattr(sixth_part, _name)
+    _table["test"] = getattr(seventh_part, _name)

@@ -33,7 +33,8 @@ LOCALES = {
     # names and addresses), and half the phone numbers from the regions below. Measured once in
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
-    # from abroad, and again for the sixth (after the fifth was measured once).
+    # from abroad, again for the sixth (after the fifth was measured once), and for the seventh
+    # (session 8), whose names are also written in other orders (see `_person`).
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -55,6 +56,7 @@ class Values:
     def __init__(self, split: str, seed: int) -> None:
         self.rng = random.Random(seed)
         self.regions = REGIONS[split]
+        self.split = split
         self.formats = _TEST_FORMATS if split == "test" else _DEV_FORMATS
         self.fakers = {}
         for i, loc in enumerate(LOCALES[split]):
@@ -70,7 +72,7 @@ class Values:
         first, last = fake.first_name(), fake.last_name()
         return {
             "locale": loc,
-            "PERSON": f"{first} {last}",
+            "PERSON": _person(first, last, self.split, rng),
             "FIRST_NAME": first,
             "PHONE_NUMBER": _phone(fake, rng) if rng.random() < 0.5 else _world_phone(rng, self.regions, self.formats),
             "STREET_ADDRESS": _street(fake),
@@ -96,9 +98,12 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
             phonenumbers.PhoneNumberFormat.E164)  # fmt: skip
 # the fifth part (session 7; now development) also writes numbers as a URI (tel:+44-20-…) and as
 # dialled from another country (00 44 20 … from Germany, 011 44 20 … from the US, 0011 44 … from
-# Australia); the sixth (the test part) with a slash after the area code (030/12345678) or dots
-_DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad")
-_TEST_FORMATS = (*_FORMATS[:2], "slash", "dots")
+# Australia); the sixth (session 7; now development) with a slash after the area code
+# (030/12345678) or dots; the seventh (the test part, session 8) in pairs (03 01 23 45 67 8), with
+# hyphens after the country code (+49-30-1234567), as bare national digits, with an extension, or
+# with no-break spaces
+_DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots")
+_TEST_FORMATS = (*_FORMATS[:2], "pairs", "hyphens", "bare", "extension", "nbsp")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -115,6 +120,8 @@ def _world_phone(rng: random.Random, regions: list[str], formats: tuple = _FORMA
         number = phonenumbers.parse(fresh, region)
         if phonenumbers.is_valid_number(number):
             form = rng.choice(formats)
+            if form in _REWRITTEN:
+                return _REWRITTEN[form](number, rng)
             if form in ("slash", "dots"):
                 groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
                 if len(groups) > 1:
@@ -125,6 +132,39 @@ def _world_phone(rng: random.Random, regions: list[str], formats: tuple = _FORMA
                 return phonenumbers.format_out_of_country_calling_number(number, caller)
             return phonenumbers.format_number(number, form)
     return "+44 20 7946 0958"
+
+
+def _national_digits(number: phonenumbers.PhoneNumber) -> str:
+    return "".join(c for c in phonenumbers.format_number(number, _FORMATS[0]) if c.isdigit())
+
+
+def _pairs(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    digits = _national_digits(number)
+    head = 3 if len(digits) % 2 else 2
+    return " ".join([digits[:head], *(digits[i : i + 2] for i in range(head, len(digits), 2))])
+
+
+def _extension(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    ext = "".join(rng.choice("0123456789") for _ in range(rng.randint(2, 4)))
+    written = phonenumbers.format_number(number, rng.choice(_FORMATS[:2]))
+    return written + rng.choice((" ext. ", " x", " ext ", " extn ", ",")) + ext
+
+
+_REWRITTEN = {
+    "pairs": _pairs,
+    "hyphens": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "-"),
+    "bare": lambda n, rng: _national_digits(n),
+    "extension": _extension,
+    "nbsp": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "\u00a0"),
+}
+
+
+def _person(first: str, last: str, split: str, rng: random.Random) -> str:
+    """A full name; the seventh test part (session 8) also writes it "Last, First", "First LAST"
+    or "F. Last", as records and signatures do."""
+    if split != "test" or rng.random() < 0.5:
+        return f"{first} {last}"
+    return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}"))
 
 
 def _street(fake: Faker) -> str:
