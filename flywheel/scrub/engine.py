@@ -170,10 +170,10 @@ def _split_joined(values: dict[str, str]) -> dict[str, str]:
     if len(values) < 3:
         return values
     out = dict(values)
-    by_length = sorted(values, key=len)
-    for value in reversed(by_length):
+    by_length = sorted(values, key=len, reverse=True)
+    for value in by_length:
         rest = value
-        for part in by_length:
+        for part in by_length:  # longest first, as `_replace` does: "Ann Lee" before "Ann"
             if len(part) < len(value) and part in rest:
                 rest = rest.replace(part, " ")
         if rest != value and _SEPARATORS.fullmatch(rest):
@@ -226,9 +226,13 @@ _NAME_WORDS = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'
 def _name_end(text: str, start: int, end: int) -> int | None:
     """Where a span NER took for a name ends once the fields after it are cut off (a name holds
     no digits: "William Long / 2001-06-23" is William Long), or None when no name is left."""
-    span = text[start:end]
+    span = _FIELD_END.split(text[start:end])[0]  # "Thor Lie | Street: ...": a name is one field
+    span = span[: len(span.rstrip("'\"*`_.)]>»”’ "))]  # "'holder': 'Ann Lee'", "**Ann Lee**"
     digit = regex.search(r"\d", span)
     if not digit:
-        return end
+        return start + len(span) if span else None
     head = regex.split(r"\s*[/|;,]\s*", span[: digit.start()])[0].rstrip()
     return start + len(head) if _NAME_WORDS.fullmatch(head) else None
+
+
+_FIELD_END = regex.compile(r"\s*[|;\t]\s*|\s+/\s+|\s+--?\s+")

@@ -103,8 +103,16 @@ def pairs(text: str) -> list[tuple[str, int, int]]:
         start = m.end() + (len(value) - len(value.lstrip('"\'')))
         out.append((m.group(1), start, m.end() + len(value.rstrip('"\'.')) ))
     # a label's value with a comma may be several values (Address: Ann Lee, 4 Oak Road): left to the others
-    out += [(m.group(1), m.start(2), m.end(2)) for m in _LABEL_LINE.finditer(text) if ", " not in m.group(2)]
+    for m in _LABEL_LINE.finditer(text):
+        value = _VALUE_END.split(m.group(2))[0]  # "Address: 4 Oak Grove. Thanks! -- Ann": the address
+        if ", " not in value:
+            out.append((m.group(1), m.start(2), m.start(2) + len(value)))
     return out
+
+
+# where a label's value ends inside its line: a sentence end after a word (not "Apt. 7", "St. Mary"),
+# a dash or bar between fields, an exclamation or question mark
+_VALUE_END = regex.compile(r"(?<=\p{L}{3}|\d)(?<!\b(?i:apt|ave|str|blvd|rd|no|nr|ste|bldg|flr))[.!?]\s|\s+--?\s+|\s+\|\s+|[!?]")
 
 
 class KeyValueRecognizer(EntityRecognizer):

@@ -297,8 +297,22 @@ def trim_person(text: str, start: int, end: int) -> int:
     and in a tool argument gets the same placeholder."""
     names = given_names()
     tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) > 1 and _asks(text, tokens[0]):  # "Can Andrea from billing call me?": Can asks
+        tokens.pop(0)
     zipf, word_names = english_zipf(), _given_word_names()
     while (len(tokens) > 1 and tokens[0].group() not in names and tokens[0].group() not in word_names
            and zipf.get(tokens[0].group().lower(), 0) >= 3.0):  # "Add", "Customer", "My"; not "Frank", "İlklima"
         tokens.pop(0)
     return tokens[0].start() if tokens else start
+
+
+# verbs that open a question ("Can Andrea call me?", "Did Jo Lee pay?"): not given names there
+_QUESTION_VERBS = frozenset("can could would should shall did does do is are was were has have had".split())
+
+
+def _asks(text: str, word: regex.Match) -> bool:
+    """True for a question verb that opens a sentence ending in a question mark."""
+    if word.group().lower() not in _QUESTION_VERBS or text[: word.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n"):
+        return False
+    end = regex.search(r"[.!?\n]", text[word.end() :])
+    return bool(end and end.group() == "?")

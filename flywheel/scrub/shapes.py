@@ -46,13 +46,14 @@ _SHORT_PHONE = regex.compile(
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
     r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)))?\s*:?\s*"
-    r"(\+?\d(?:[ .-]?\d){3,6})(?![\w/]|[ .,:-]?\d)"
+    r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)"
 )
 # a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
 _FIELD_PHONE = regex.compile(
-    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{1,4}(?:[ .-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
+    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
 )
+_MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
 _IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
@@ -123,8 +124,17 @@ class PhoneShapeRecognizer(CodeRecognizer):
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
-                if sum(c.isdigit() for c in m.group()) >= 7 and not _DATE_GROUPS.match(m.group())]  # fmt: skip
+                if _field_phone(m.group())]  # fmt: skip
         return out
+
+
+def _field_phone(field: str) -> bool:
+    """A field of 7 digits or more that is not a date; of 6 with a slash (22/1653: a small
+    country's number written with its area code apart)."""
+    digits = sum(c.isdigit() for c in field)
+    if _DATE_GROUPS.match(field) or _DATE_LIKE.match(field) or _MONTH_YEAR.match(field):
+        return False
+    return digits >= 7 or (digits == 6 and "/" in field)
 
 
 # -- cards, IBANs, SSNs -------------------------------------------------------------------------

@@ -183,6 +183,18 @@ def test_a_span_that_joins_two_values_of_the_call_is_split_into_them(scrubber: S
     assert text == f"The parcel for {scrubbed_args['holder']}, {scrubbed_args['street']}, is stuck in customs."
 
 
+def test_a_joined_span_is_split_even_when_a_first_name_of_the_call_is_inside_it(scrubber: Scrubber):
+    """The parts are taken longest first: the follow-up's "Thanks, יולי" must not hide the full name."""
+    user = "Please invoice יולי גמליאל, עידו הנביא 74, for ticket 5521."
+    args = {"party": "יולי גמליאל", "premises": "עידו הנביא 74"}
+    messages = [{"role": "user", "content": user},
+                {"role": "assistant", "content": None, "tool_calls": [_call("invoice", args)]}]  # fmt: skip
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Thanks, יולי. Done."})
+    scrubbed_args = json.loads(out.messages[1]["tool_calls"][0]["function"]["arguments"])
+    text = out.messages[0]["content"]
+    assert text == f"Please invoice {scrubbed_args['party']}, {scrubbed_args['premises']}, for ticket 5521."
+
+
 def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scrubber: Scrubber):
     scrubber.detect(["Meeting with Ann Lee and Danielle at 3pm.", "Should I pack a jacket for Vienna tomorrow?"])
     assert ("PERSON", "Danielle") in scrubber.cache["Meeting with Ann Lee and Danielle at 3pm."]
@@ -196,12 +208,22 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("match found: ნინო ბერიძე / 1990-01-02 / SSN 446297026 / ტაბიძე ტიციანის ქ. 67",
       "match found: <OTHER_SCRIPT_1> / <DATE_OF_BIRTH_1> / SSN <US_SSN_1> / <OTHER_SCRIPT_2>"),
      ("KYC fields (confidential): 835817880; 12.03.1980", "KYC fields (confidential): <US_SSN_1>; <DATE_OF_BIRTH_1>"),
-     ("Guest mobile tel:+90-212-909-49-10, thanks", "Guest mobile tel:<PHONE_NUMBER_1>, thanks")],
+     ("Guest mobile tel:+90-212-909-49-10, thanks", "Guest mobile tel:<PHONE_NUMBER_1>, thanks"),
+     ("Form submission -- Name: Thor Lie | Street: Bergengen 5 | Phone: 13 21 77 23",
+      "Form submission -- Name: <PERSON_1> | Street: <STREET_ADDRESS_1> | Phone: <PHONE_NUMBER_1>"),
+     ("New delivery address: 45 Jemma Grove. Thanks! -- Nicholas Ali",
+      "New delivery address: <STREET_ADDRESS_1>. Thanks! -- <PERSON_1>"),
+     ("{'holder': 'Caetana Anjos', 'amount': 120.50} failed", "{'holder': '<PERSON_1>', 'amount': 120.50} failed"),
+     ("Can Andrea from billing call me back?", "Can <PERSON_1> from billing call me back?"),
+     ("Regards, | Chad Douglas | 22/1653", "Regards, | <PERSON_1> | <PHONE_NUMBER_1>"),
+     ("we'll call 22/1081 around 4pm; invoice 12/2026 stays", "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
-    """A name NER runs into the next field ends at the separator; an identity number is not the
-    start of a phone or an address; a number in another script's run starts at its first digit;
-    a tel: URI's number is a number."""
+    """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
+    asterisk); an identity number is not the start of a phone or an address; a number in another
+    script's run starts at its first digit; a tel: URI's number is a number; a label's value ends
+    at its sentence; a question's verb is not a name; a short number with a slash after a phone
+    word or alone in a field is a phone number, a month and year are not."""
     out = scrubber.scrub_trace([{"role": "user", "content": text}], {"role": "assistant", "content": "ok"})
     unnumbered = re.compile(r"_\d+>")  # the two OTHER_SCRIPT values may be numbered either way
     assert unnumbered.sub(">", out.messages[0]["content"]) == unnumbered.sub(">", expected)
