@@ -112,7 +112,9 @@ def pairs(text: str) -> list[tuple[str, int, int]]:
 
 # where a label's value ends inside its line: a sentence end after a word (not "Apt. 7", "St. Mary"),
 # a dash or bar between fields, an exclamation or question mark
-_VALUE_END = regex.compile(r"(?<=\p{L}{3}|\d)(?<!\b(?i:apt|ave|str|blvd|rd|no|nr|ste|bldg|flr))[.!?]\s|\s+--?\s+|\s+\|\s+|[!?]")
+_VALUE_END = regex.compile(
+    r"(?<=\p{L}{3}|\d)(?<!\b(?i:apt|ave|str|blvd|rd|no|nr|ste|bldg|flr))[.!?]\s|\s+--?\s+|\s+\|\s+|[!?]"
+)
 
 
 class KeyValueRecognizer(EntityRecognizer):

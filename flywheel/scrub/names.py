@@ -312,7 +312,8 @@ _QUESTION_VERBS = frozenset("can could would should shall did does do is are was
 
 def _asks(text: str, word: regex.Match) -> bool:
     """True for a question verb that opens a sentence ending in a question mark."""
-    if word.group().lower() not in _QUESTION_VERBS or text[: word.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n"):
+    opens = text[: word.start()].rstrip()[-1:] in ("", ".", "!", "?", "\n")
+    if word.group().lower() not in _QUESTION_VERBS or not opens:
         return False
     end = regex.search(r"[.!?\n]", text[word.end() :])
     return bool(end and end.group() == "?")

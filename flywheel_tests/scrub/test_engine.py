@@ -216,7 +216,8 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("{'holder': 'Caetana Anjos', 'amount': 120.50} failed", "{'holder': '<PERSON_1>', 'amount': 120.50} failed"),
      ("Can Andrea from billing call me back?", "Can <PERSON_1> from billing call me back?"),
      ("Regards, | Chad Douglas | 22/1653", "Regards, | <PERSON_1> | <PHONE_NUMBER_1>"),
-     ("we'll call 22/1081 around 4pm; invoice 12/2026 stays", "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
+     ("we'll call 22/1081 around 4pm; invoice 12/2026 stays",
+      "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
