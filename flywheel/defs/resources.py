@@ -6,6 +6,7 @@ import dagster as dg
 from pydantic import Field
 
 from flywheel import settings
+from flywheel.defs.pipes_reader import WholeLineTempFileMessageReader
 from flywheel.lake import Lake
 
 
@@ -42,6 +43,6 @@ def resources() -> dg.Definitions:
             "lake": LakeResource(),
             "landing": LandingResource(),
             # the training process (flywheel.train.entry); a Kubernetes Pipes client in deployment
-            "pipes_subprocess_client": dg.PipesSubprocessClient(),
+            "pipes_subprocess_client": dg.PipesSubprocessClient(message_reader=WholeLineTempFileMessageReader()),
         }
     )
