@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from flywheel import settings
-from flywheel.commands import add_model_commands, use_project_instance
+from flywheel.commands import add_model_commands, recover_runs, use_project_instance
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # the run's events stay in Dagster
 
@@ -61,6 +61,7 @@ def _demo(args: argparse.Namespace) -> int:
     print(f"Dagster instance: {os.environ['DAGSTER_HOME']}/dagster.yaml")
     failed = 0
     with dg.DagsterInstance.get() as instance:
+        recover_runs(instance)  # a run killed earlier would hold the ingest slot and block every day
         for day in days:
             result = job.execute_in_process(
                 partition_key=day, instance=instance, raise_on_error=False, run_config=QUIET

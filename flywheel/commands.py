@@ -24,6 +24,28 @@ def use_project_instance() -> None:
             os.environ["DAGSTER_HOME"] = str(home)
 
 
+def recover_runs(instance) -> None:  # noqa: ANN001 (a DagsterInstance)
+    """Fail the runs whose process was killed and free their pool slots, saying so (before this
+    process starts runs that would wait for those slots)."""
+    from flywheel.defs.recovery import fail_dead_runs
+
+    for line in fail_dead_runs(instance):
+        print(f"Recovered {line}")
+
+
+def recover(args: argparse.Namespace) -> int:
+    """`flywheel recover`: the same, on its own."""
+    use_project_instance()
+    import dagster as dg
+
+    from flywheel.defs.recovery import fail_dead_runs
+
+    with dg.DagsterInstance.get() as instance:
+        done = fail_dead_runs(instance)
+    print("\n".join(f"Recovered {line}" for line in done) or "No run lost its process: nothing to recover.")
+    return 0
+
+
 def add_model_commands(sub) -> None:
     tune = sub.add_parser("fine-tune", help="build a task's dataset, choose its base model, train, evaluate, promote")
     tune.add_argument("task", nargs="?", help="a task id (task-001, ...); without one, the tasks are listed")
@@ -40,6 +62,9 @@ def add_model_commands(sub) -> None:
     ask.add_argument("file", nargs="?", type=Path, help="the request as JSON (or JSONL, one per line); default stdin")
     ask.add_argument("--max-new-tokens", type=int, default=256)
     ask.set_defaults(func=predict)
+
+    rec = sub.add_parser("recover", help="fail runs whose process was killed and free the pool slots they hold")
+    rec.set_defaults(func=recover)
 
 
 def run_config(quiet: dict, catalog: str | None = None, max_steps: int | None = None, epochs: float | None = None,
@@ -88,6 +113,7 @@ def fine_tune(args: argparse.Namespace) -> int:
     quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
     config = run_config(quiet, max_steps=args.max_steps, epochs=args.epochs, eval_limit=args.eval_limit)
     with dg.DagsterInstance.get() as instance:
+        recover_runs(instance)
         result = defs().resolve_job_def("fine_tune").execute_in_process(
             partition_key=args.task, instance=instance, raise_on_error=False, run_config=config
         )

@@ -6,6 +6,7 @@ import sys
 import dagster as dg
 from dagster._core.errors import DagsterPipesExecutionError
 
+from flywheel.defs.recovery import record_worker
 from flywheel.defs.resources import CHILD_ENV
 
 
@@ -13,6 +14,7 @@ def run_in_child(client: dg.PipesSubprocessClient, context: dg.AssetExecutionCon
                  what: str, aftermath: str) -> dg.MaterializeResult:  # fmt: skip
     """`python -m module` with `extras`; its reported materialisation, or a Failure that says what
     happened (killed: most often out of memory) and `aftermath` (what was and was not kept)."""
+    record_worker(context)  # the step holds a `gpu` pool slot: a killed run must give it back
     try:
         return client.run(command=[sys.executable, "-m", module], context=context, extras=extras,
                           env=CHILD_ENV).get_materialize_result()  # fmt: skip

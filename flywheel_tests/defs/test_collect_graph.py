@@ -8,9 +8,11 @@ import pytest
 
 from flywheel.defs.collect.assets import collect_logs
 from flywheel.defs.collect.checks import every_line_accounted_for
+from flywheel.defs.recovery import WORKER_TAG
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest.collect import Collector
 from flywheel.lake import Lake
+from flywheel.workers import state
 
 
 def _resources(sample, lake_root: Path) -> dict:
@@ -53,9 +55,12 @@ def test_counts_match_the_ground_truth(sample, collected):
 
 
 def test_partitions_are_recorded_in_the_instance(sample, collected):
-    instance, _, _ = collected
+    instance, _, results = collected
     assert instance.get_materialized_partitions(dg.AssetKey("raw_logs")) == set(sample.days)
     assert instance.get_materialized_partitions(dg.AssetKey("quarantine")) == set(sample.days)
+    # each run says which process holds the ingest slot, so a killed one can be found (test_recovery)
+    for result in results.values():
+        assert state(instance.get_run_by_id(result.run_id).tags[WORKER_TAG]) == "alive"  # this test's process
 
 
 def test_metadata_a_data_team_wants(collected):

@@ -7,6 +7,7 @@ import polars as pl
 
 from flywheel.defs.metadata import column_schema, counts, markdown_table, verified
 from flywheel.defs.partitions import daily, span
+from flywheel.defs.recovery import record_worker
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest import schema
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS, DayResult, ingest_days
@@ -46,6 +47,7 @@ def _daily_table(key: str, table: pl.Schema, description: str) -> dg.AssetSpec:
 )
 def collect_logs(context: dg.AssetExecutionContext, lake: LakeResource, landing: LandingResource):
     """Read the landing files that touch this day and write both partitions atomically."""
+    record_worker(context)  # the step holds the `ingest` pool's slot: a killed run must give it back
     day = date.fromisoformat(context.partition_key)
     result, *rebuilt = ingest_days(lake.lake(), landing.path, {day}, span())
     for later in rebuilt:  # a later day built earlier kept a request that belongs to this one

@@ -1,0 +1,65 @@
+"""Runs whose process was killed: found, failed and their pool slots freed.
+
+Dagster's default run launcher cannot check a run's process, so a run killed with `kill -9` (or
+an out-of-memory kill, or a machine restart) stays STARTED and keeps its pool slot: every later
+`ingest` or training run would wait for it forever. Each step that holds a pool writes down its
+run's worker process (`flywheel/worker` tag); `fail_dead_runs` fails the runs whose worker is
+gone and frees their slots. It runs in the `dead_runs` sensor every minute, before `flywheel
+demo` and `flywheel fine-tune` start their runs, and as `flywheel recover`.
+"""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+from dagster._core.events import DagsterEventType
+
+from flywheel.workers import describe, state
+
+WORKER_TAG = "flywheel/worker"
+_ACTIVE = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
+
+
+def record_worker(context: dg.AssetExecutionContext) -> None:
+    """Tag the run with its worker process (the process that started the run, which a step of
+    the multiprocess executor is a child of)."""
+    run = context.instance.get_run_by_id(context.run_id)
+    if run is None or WORKER_TAG in run.tags:
+        return
+    starts = context.instance.get_records_for_run(context.run_id, of_type=DagsterEventType.RUN_START, limit=1)
+    event = starts.records[0].event_log_entry.dagster_event if starts.records else None
+    pid = event.pid if event is not None and event.pid else os.getpid()
+    context.instance.add_run_tags(context.run_id, {WORKER_TAG: describe(pid)})
+
+
+def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Fail every active run whose worker on this machine is gone and free its pool slots; a line
+    per run, saying what was done."""
+    done = []
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE)):
+        worker = run.tags.get(WORKER_TAG)
+        if worker is None or state(worker) != "gone":
+            continue
+        pid = worker.split("|")[2]
+        message = (f"The run's process (pid {pid}) is gone: killed or crashed while the run was {run.status.value}. "
+                   "Flywheel marked the run failed and freed its pool slots; run it again.")  # fmt: skip
+        instance.report_run_failed(run, message)
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        done.append(f"run {run.run_id} ({run.job_name}{_partition(run)}): process {pid} gone; failed, slots freed")
+    return done
+
+
+def _partition(run: dg.DagsterRun) -> str:
+    key = run.tags.get("dagster/partition")
+    return f", {key}" if key else ""
+
+
+@dg.sensor(minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+def dead_runs(context: dg.SensorEvaluationContext) -> dg.SkipReason:
+    """Every minute: fail the runs whose process was killed and free their pool slots, so the
+    next `ingest` or training run does not wait for them."""
+    done = fail_dead_runs(context.instance)
+    for line in done:
+        context.log.warning(line)
+    return dg.SkipReason("; ".join(done) if done else "no run lost its process")
