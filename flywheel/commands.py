@@ -8,6 +8,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flywheel import settings
@@ -24,13 +26,17 @@ def use_project_instance() -> None:
             os.environ["DAGSTER_HOME"] = str(home)
 
 
-def recover_runs(instance) -> None:  # noqa: ANN001 (a DagsterInstance)
-    """Fail the runs whose process was killed and free their pool slots, saying so (before this
-    process starts runs that would wait for those slots)."""
-    from flywheel.defs.recovery import fail_dead_runs
+@contextmanager
+def session(instance) -> Iterator[dict[str, str]]:  # noqa: ANN001 (a DagsterInstance)
+    """Around the runs this process starts: first fail the runs whose process was killed and free
+    their pool slots (saying so), then let SIGTERM and Ctrl-C stop a run that waits for a slot.
+    Yields the tags to give those runs."""
+    from flywheel.defs.recovery import fail_dead_runs, interruptible
 
     for line in fail_dead_runs(instance):
         print(f"Recovered {line}")
+    with interruptible(instance) as tags:
+        yield tags
 
 
 def recover(args: argparse.Namespace) -> int:
@@ -112,10 +118,9 @@ def fine_tune(args: argparse.Namespace) -> int:
         return 1 if args.task else 0
     quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
     config = run_config(quiet, max_steps=args.max_steps, epochs=args.epochs, eval_limit=args.eval_limit)
-    with dg.DagsterInstance.get() as instance:
-        recover_runs(instance)
+    with dg.DagsterInstance.get() as instance, session(instance) as tags:
         result = defs().resolve_job_def("fine_tune").execute_in_process(
-            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config
+            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config, tags=tags
         )
     adapter = current_adapter(lake, args.task) or {}
     report = current_report(lake, args.task) or {}

@@ -54,7 +54,8 @@ def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
 
 def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
                   max_steps: int | None = None, epochs: float | None = None, eval_limit: int | None = None,
-                  max_length: int | None = None, learning_rate: float | None = None) -> int:  # fmt: skip
+                  max_length: int | None = None, learning_rate: float | None = None,
+                  tags: dict[str, str] | None = None) -> int:  # fmt: skip
     """Run `fine_tune` (dataset, selection, training, evaluation, promotion) for the `count`
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
@@ -71,12 +72,13 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()
-        result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config)
+        result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config,
+                                        tags=tags)  # fmt: skip
         failed += not result.success
         outcome = "ok" if result.success else "FAILED " + "; ".join(failure_reasons(result))
         print(f"  {task}  {outcome}  ({time.perf_counter() - start:.0f} s)")
     result = defs().resolve_job_def("takeover").execute_in_process(instance=instance, raise_on_error=False,
-                                                                    run_config=quiet)  # fmt: skip
+                                                                    run_config=quiet, tags=tags)  # fmt: skip
     if not result.success:
         print("  traffic_takeover FAILED: " + "; ".join(failure_reasons(result)))
         return failed + 1

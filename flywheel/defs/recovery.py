@@ -11,13 +11,20 @@ demo` and `flywheel fine-tune` start their runs, and as `flywheel recover`.
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import dagster as dg
 from dagster._core.events import DagsterEventType
+from dagster._utils.interrupts import check_captured_interrupt
 
 from flywheel.workers import describe, state
 
 WORKER_TAG = "flywheel/worker"
+SESSION_TAG = "flywheel/session"
 _ACTIVE = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
 
 
@@ -63,3 +70,39 @@ def dead_runs(context: dg.SensorEvaluationContext) -> dg.SkipReason:
     for line in done:
         context.log.warning(line)
     return dg.SkipReason("; ".join(done) if done else "no run lost its process")
+
+
+@contextmanager
+def interruptible(instance: dg.DagsterInstance, grace: float = 3.0) -> Iterator[dict[str, str]]:
+    """Run tags for `execute_in_process` runs started inside, which make SIGTERM and Ctrl-C stop
+    them even while they wait for a pool slot. Dagster's in-process executor notes an interrupt
+    and acts on it only when a step starts or ends; a run waiting for a slot held by another run
+    would ignore it for as long as it waits. When an interrupt stays unhandled for `grace`
+    seconds, this session's active runs are marked canceled, their slot claims withdrawn, and
+    the process exits with status 130."""
+    tags, done = {SESSION_TAG: uuid.uuid4().hex}, threading.Event()
+
+    def watch() -> None:
+        waited = 0.0
+        while not done.wait(0.25):
+            waited = waited + 0.25 if check_captured_interrupt() else 0.0
+            if waited >= grace:
+                _cancel_session(instance, tags[SESSION_TAG])
+                os._exit(130)
+
+    watcher = threading.Thread(target=watch, name="flywheel-interrupts", daemon=True)
+    watcher.start()
+    try:
+        yield tags
+    finally:
+        done.set()
+        watcher.join()
+
+
+def _cancel_session(instance: dg.DagsterInstance, session: str) -> None:
+    runs = instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session}))
+    for run in runs:
+        instance.report_run_canceled(run, "Stopped by SIGTERM or Ctrl-C while it waited for a pool slot.")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        print(f"Stopped run {run.run_id} ({run.job_name}{_partition(run)}): it was waiting for a pool slot.",
+              file=sys.stderr)  # fmt: skip

@@ -21,7 +21,7 @@ CHILD = """
 import sys, time
 from pathlib import Path
 import dagster as dg
-from flywheel.defs.recovery import record_worker
+from flywheel.defs.recovery import interruptible, record_worker
 
 @dg.asset(pool="ingest")
 def holds_the_slot(context):
@@ -29,8 +29,9 @@ def holds_the_slot(context):
     Path(sys.argv[1]).write_text("holding")
     time.sleep(float(sys.argv[2]))
 
-with dg.DagsterInstance.get() as instance:
-    sys.exit(0 if dg.materialize([holds_the_slot], instance=instance, raise_on_error=False).success else 1)
+with dg.DagsterInstance.get() as instance, interruptible(instance) as tags:
+    ok = dg.materialize([holds_the_slot], instance=instance, raise_on_error=False, tags=tags).success
+sys.exit(0 if ok else 1)
 """
 
 
@@ -76,6 +77,34 @@ def test_a_killed_run_is_failed_its_slot_freed_and_the_next_run_completes(home: 
         assert second.wait(timeout=120) == 0, second.stderr.read()
     finally:
         second.kill()
+
+
+def test_sigterm_stops_a_run_that_waits_for_the_slot(home: Path):
+    """Dagster's in-process executor would note the signal and go on waiting for as long as the
+    slot stays taken; `interruptible` cancels the waiting run and withdraws its claim."""
+    first = _start(home, home / "holding", 600)
+    second = None
+    try:
+        deadline = time.monotonic() + 120
+        while not (home / "holding").exists():
+            assert first.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        second = _start(home, home / "second", 0)
+        with dg.DagsterInstance.get() as instance:
+            while not instance.event_log_storage.get_concurrency_info("ingest").pending_run_ids:
+                assert second.poll() is None and time.monotonic() < deadline, "the second run never queued"
+                time.sleep(0.2)
+            second.send_signal(signal.SIGTERM)
+            assert second.wait(timeout=30) == 130
+            statuses = {r.run_id: r.status for r in instance.get_runs()}
+            info = instance.event_log_storage.get_concurrency_info("ingest")
+            assert sorted(s.value for s in statuses.values()) == ["CANCELED", "STARTED"]
+            assert info.pending_run_ids == set() and len(info.active_run_ids) == 1  # the first keeps its slot
+    finally:
+        for process in (first, second):
+            if process is not None:
+                process.kill()
+                process.wait()
 
 
 def test_a_living_run_is_left_alone(home: Path):
