@@ -66,3 +66,15 @@ def max_line_bytes() -> int:
     """FLYWHEEL_MAX_LINE_BYTES: the longest landing line read (default 16 MiB); a longer one is
     quarantined with its length, never held in memory whole."""
     return int(os.environ.get("FLYWHEEL_MAX_LINE_BYTES", 16 * 2**20))
+
+
+def max_pool_wait() -> float:
+    """How long (seconds) a run started by `flywheel demo` or `fine-tune` waits for a pool slot
+    another run holds before it gives up (FLYWHEEL_MAX_POOL_WAIT, default an hour)."""
+    return float(os.environ.get("FLYWHEEL_MAX_POOL_WAIT", 3600))
+
+
+def ingest_max_runtime() -> int:
+    """The longest an `ingest` run launched by the daemon may take, waiting for its pool slot
+    included, before run monitoring fails it (FLYWHEEL_INGEST_MAX_RUNTIME seconds, default 6 h)."""
+    return int(os.environ.get("FLYWHEEL_INGEST_MAX_RUNTIME", 6 * 3600))

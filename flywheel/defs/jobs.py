@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from flywheel import settings
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS
 from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS
 from flywheel.scrub.pipeline import SCRUBBED
@@ -11,6 +12,8 @@ ingest_job = dg.define_asset_job(
     selection=dg.AssetSelection.assets(RAW_LOGS, QUARANTINE, SCRUBBED, EMBEDDINGS, ASSIGNMENTS),
     description="Collect one UTC day from the landing folder into raw_logs and quarantine, scrub it into "
     "scrubbed_traces, embed its traces and assign them to the live tasks. Each step's blocking check stops the next.",
+    # run monitoring (dagster.yaml) fails a daemon-launched run that takes longer, waiting for the slot included
+    tags={"dagster/max_runtime": str(settings.ingest_max_runtime())},
 )
 
 recluster_job = dg.define_asset_job(

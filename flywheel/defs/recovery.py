@@ -13,14 +13,17 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 
 import dagster as dg
 from dagster._core.events import DagsterEventType
 from dagster._utils.interrupts import check_captured_interrupt
 
+from flywheel import settings
 from flywheel.workers import describe, state
 
 WORKER_TAG = "flywheel/worker"
@@ -73,22 +76,30 @@ def dead_runs(context: dg.SensorEvaluationContext) -> dg.SkipReason:
 
 
 @contextmanager
-def interruptible(instance: dg.DagsterInstance, grace: float = 3.0) -> Iterator[dict[str, str]]:
+def interruptible(instance: dg.DagsterInstance, grace: float = 3.0,
+                  max_wait: float | None = None) -> Iterator[dict[str, str]]:  # fmt: skip
     """Run tags for `execute_in_process` runs started inside, which make SIGTERM and Ctrl-C stop
     them even while they wait for a pool slot. Dagster's in-process executor notes an interrupt
     and acts on it only when a step starts or ends; a run waiting for a slot held by another run
     would ignore it for as long as it waits. When an interrupt stays unhandled for `grace`
     seconds, this session's active runs are marked canceled, their slot claims withdrawn, and
-    the process exits with status 130."""
+    the process exits with status 130. A run that has waited `max_wait` seconds for a slot
+    (FLYWHEEL_MAX_POOL_WAIT, default an hour) is given up the same way, with status 1 and a
+    message naming the pool and the run that holds it."""
     tags, done = {SESSION_TAG: uuid.uuid4().hex}, threading.Event()
+    limit = max_wait if max_wait is not None else settings.max_pool_wait()
 
     def watch() -> None:
-        waited = 0.0
+        waited, tick = 0.0, 0
         while not done.wait(0.25):
             waited = waited + 0.25 if check_captured_interrupt() else 0.0
             if waited >= grace:
-                _cancel_session(instance, tags[SESSION_TAG])
+                _cancel_session(instance, tags[SESSION_TAG], "Stopped by SIGTERM or Ctrl-C while it waited for a slot.")
                 os._exit(130)
+            tick += 1
+            if tick % 8 == 0 and (why := _waited_too_long(instance, tags[SESSION_TAG], limit)):
+                _cancel_session(instance, tags[SESSION_TAG], why)
+                os._exit(1)
 
     watcher = threading.Thread(target=watch, name="flywheel-interrupts", daemon=True)
     watcher.start()
@@ -99,10 +110,28 @@ def interruptible(instance: dg.DagsterInstance, grace: float = 3.0) -> Iterator[
         watcher.join()
 
 
-def _cancel_session(instance: dg.DagsterInstance, session: str) -> None:
+def _cancel_session(instance: dg.DagsterInstance, session: str, why: str) -> None:
     runs = instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session}))
     for run in runs:
-        instance.report_run_canceled(run, "Stopped by SIGTERM or Ctrl-C while it waited for a pool slot.")
+        instance.report_run_canceled(run, why)
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
-        print(f"Stopped run {run.run_id} ({run.job_name}{_partition(run)}): it was waiting for a pool slot.",
-              file=sys.stderr)  # fmt: skip
+        print(f"Stopped run {run.run_id} ({run.job_name}{_partition(run)}): {why}", file=sys.stderr)
+
+
+def _waited_too_long(instance: dg.DagsterInstance, session: str, limit: float) -> str | None:
+    """Why this session's run gives up waiting for a pool slot, or None while it may wait on."""
+    runs = {r.run_id for r in instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session}))}
+    if not runs:
+        return None
+    storage = instance.event_log_storage
+    for pool in storage.get_concurrency_keys():
+        info = storage.get_concurrency_info(pool)
+        for step in info.pending_steps:
+            queued = step.enqueued_timestamp
+            waited = time.time() - (queued if queued.tzinfo else queued.replace(tzinfo=UTC)).timestamp()
+            if step.run_id in runs and step.assigned_timestamp is None and waited > limit:
+                holders = ", ".join(sorted(info.active_run_ids)) or "no run (the slots were removed)"
+                return (f"Gave up after waiting {waited:.0f} s for a slot of pool {pool!r}, held by {holders} "
+                        f"(FLYWHEEL_MAX_POOL_WAIT={limit:.0f}). If that run is stuck, terminate it in the UI; if "
+                        "its process is gone, `flywheel recover` frees the slot.")  # fmt: skip
+    return None

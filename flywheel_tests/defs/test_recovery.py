@@ -35,8 +35,8 @@ sys.exit(0 if ok else 1)
 """
 
 
-def _start(home: Path, marker: Path, seconds: float) -> subprocess.Popen:
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+def _start(home: Path, marker: Path, seconds: float, **env: str) -> subprocess.Popen:
+    env = {**os.environ, "DAGSTER_HOME": str(home), **env}
     return subprocess.Popen([sys.executable, "-c", CHILD, str(marker), str(seconds)], cwd=home, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
 
@@ -79,9 +79,11 @@ def test_a_killed_run_is_failed_its_slot_freed_and_the_next_run_completes(home: 
         second.kill()
 
 
-def test_sigterm_stops_a_run_that_waits_for_the_slot(home: Path):
+@pytest.mark.parametrize("how", ["sigterm", "max_wait"])
+def test_a_run_that_waits_for_the_slot_stops_on_sigterm_or_after_the_longest_wait(home: Path, how: str):
     """Dagster's in-process executor would note the signal and go on waiting for as long as the
-    slot stays taken; `interruptible` cancels the waiting run and withdraws its claim."""
+    slot stays taken; `interruptible` cancels the waiting run and withdraws its claim, on SIGTERM
+    or once it has waited FLYWHEEL_MAX_POOL_WAIT seconds."""
     first = _start(home, home / "holding", 600)
     second = None
     try:
@@ -89,13 +91,16 @@ def test_sigterm_stops_a_run_that_waits_for_the_slot(home: Path):
         while not (home / "holding").exists():
             assert first.poll() is None and time.monotonic() < deadline
             time.sleep(0.2)
-        second = _start(home, home / "second", 0)
+        second = _start(home, home / "second", 0, FLYWHEEL_MAX_POOL_WAIT="4" if how == "max_wait" else "3600")
         with dg.DagsterInstance.get() as instance:
             while not instance.event_log_storage.get_concurrency_info("ingest").pending_run_ids:
                 assert second.poll() is None and time.monotonic() < deadline, "the second run never queued"
                 time.sleep(0.2)
-            second.send_signal(signal.SIGTERM)
-            assert second.wait(timeout=30) == 130
+            if how == "sigterm":
+                second.send_signal(signal.SIGTERM)
+            assert second.wait(timeout=30) == (130 if how == "sigterm" else 1)
+            if how == "max_wait":
+                assert "Gave up after waiting" in second.stderr.read()
             statuses = {r.run_id: r.status for r in instance.get_runs()}
             info = instance.event_log_storage.get_concurrency_info("ingest")
             assert sorted(s.value for s in statuses.values()) == ["CANCELED", "STARTED"]
