@@ -109,14 +109,19 @@ class Scrubber:
         taken: list[tuple[int, int]] = []
         out = []
         for start, end, entity, _, operator in spans:
-            if any(start < e and s < end for s, e in taken) or any(s <= start and end <= e for s, e in allowed):
+            if any(s <= start and end <= e for s, e in allowed):
                 continue
-            taken.append((start, end))
-            value = text[start:end].strip()
-            if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe; "Jane Doe / 1980": no slash
-                value = re.sub(r"['’]s$", "", re.sub(r"[\s/|;,:]+$", "", value))
-            if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT"):  # 明 is a name
-                out.append((entity, value))
+            # a span that overlaps a surer or longer one keeps what lies outside it: "경희 배 / 031"
+            # beside the phone number "031 2715115" is still the name 경희 배
+            for a, b in _uncovered(start, end, taken):
+                value = _PIECE_EDGES.sub("", text[a:b]) if (a, b) != (start, end) else text[a:b].strip()
+                if not value:
+                    continue
+                taken.append((a, b))
+                if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe; "Jane Doe / 1980": no slash
+                    value = re.sub(r"['’]s$", "", re.sub(r"[\s/|;,:]+$", "", value))
+                if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT"):  # 明 is a name
+                    out.append((entity, value))
         return out
 
     def _allowed(self, value: str) -> bool:
@@ -179,6 +184,18 @@ def _split_joined(values: dict[str, str]) -> dict[str, str]:
         if rest != value and _SEPARATORS.fullmatch(rest):
             del out[value]
     return out
+
+
+_PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends of a cut span
+
+
+def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside every taken range."""
+    pieces = [(start, end)]
+    for s, e in taken:
+        pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]] \
+            if any(a < e and s < b for a, b in pieces) else pieces  # fmt: skip
+    return pieces
 
 
 def _first_line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -48,10 +48,11 @@ _SHORT_PHONE = regex.compile(
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)))?\s*:?\s*"
     r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)"
 )
-# a whole field of a record (between | or ; or on its own line) that is a number of 7 to 15 digits
+# a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
 _FIELD_PHONE = regex.compile(
-    r"(?<=(?:^|[|;\n])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{2,4}){1,4}|\d{8,15})(?=[ \t]*(?:$|[|;\n]))"
+    r"(?<=(?:^|[|;\n]|[ \t]/[ \t])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{2,4}){1,4}|\d{1,5}[ ./-]\d{5,10}|\d{8,15})"
+    r"(?=[ \t]*(?:$|[|;\n]|[ \t]/[ \t]))"
 )
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")

@@ -216,6 +216,10 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("{'holder': 'Caetana Anjos', 'amount': 120.50} failed", "{'holder': '<PERSON_1>', 'amount': 120.50} failed"),
      ("Can Andrea from billing call me back?", "Can <PERSON_1> from billing call me back?"),
      ("Regards, | Chad Douglas | 22/1653", "Regards, | <PERSON_1> | <PHONE_NUMBER_1>"),
+     ("Traveller on file: 경희 배 / 031 2715115 / gimjinu@example.org.",
+      "Traveller on file: <OTHER_SCRIPT_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
+     ("Traveller on file: James Williams / 4/210448 / ann@pierce.com.",
+      "Traveller on file: <PERSON_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
      ("we'll call 22/1081 around 4pm; invoice 12/2026 stays",
       "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
 )  # fmt: skip
@@ -224,7 +228,9 @@ def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: 
     asterisk); an identity number is not the start of a phone or an address; a number in another
     script's run starts at its first digit; a tel: URI's number is a number; a label's value ends
     at its sentence; a question's verb is not a name; a short number with a slash after a phone
-    word or alone in a field is a phone number, a month and year are not."""
+    word or alone in a field is a phone number, a month and year are not; a span that overlaps a
+    surer one keeps its part outside it (the name before a phone number another script's run
+    reached into)."""
     out = scrubber.scrub_trace([{"role": "user", "content": text}], {"role": "assistant", "content": "ok"})
     unnumbered = re.compile(r"_\d+>")  # the two OTHER_SCRIPT values may be numbered either way
     assert unnumbered.sub(">", out.messages[0]["content"]) == unnumbered.sub(">", expected)
