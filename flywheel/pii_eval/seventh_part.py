@@ -1,5 +1,6 @@
 """The seventh test part of the PII evaluation set (session 8), written after the sixth was
-measured and before the work on it, to be measured once at the end of that work. Its forms: vCards
+measured and before the work on it, measured once at the end of that work (all 1.6% of values
+survived, phones 8.0%), then moved into the development part. Its forms: vCards
 and calendar invites, SQL and shell commands, environment files, diffs, TSV pastes, chat logs with
 timestamps, shipping labels in capitals, speech-to-text without punctuation, exception messages,
 Italian, Portuguese, Dutch and Polish around the values. Its phone numbers are also written in

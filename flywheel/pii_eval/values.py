@@ -33,8 +33,8 @@ LOCALES = {
     # names and addresses), and half the phone numbers from the regions below. Measured once in
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
-    # from abroad, again for the sixth (after the fifth was measured once), and for the seventh
-    # (session 8), whose names are also written in other orders (see `_person`).
+    # from abroad, again for the sixth (after the fifth was measured once), for the seventh
+    # (session 8), whose names are also written in other orders (see `_person`), and for the eighth.
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -99,11 +99,13 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # the fifth part (session 7; now development) also writes numbers as a URI (tel:+44-20-…) and as
 # dialled from another country (00 44 20 … from Germany, 011 44 20 … from the US, 0011 44 … from
 # Australia); the sixth (session 7; now development) with a slash after the area code
-# (030/12345678) or dots; the seventh (the test part, session 8) in pairs (03 01 23 45 67 8), with
+# (030/12345678) or dots; the seventh (session 8; now development) in pairs (03 01 23 45 67 8), with
 # hyphens after the country code (+49-30-1234567), as bare national digits, with an extension, or
-# with no-break spaces
-_DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots")
-_TEST_FORMATS = (*_FORMATS[:2], "pairs", "hyphens", "bare", "extension", "nbsp")
+# with no-break spaces; the eighth (the test part, session 8) with the country code in brackets
+# ((+49) 30 1234567), dots after it (+49.30.1234567), en dashes, narrow spaces, or full-width digits
+_DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
+                "bare", "extension", "nbsp")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "bracketed", "dotted", "en_dash", "narrow", "full_width")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -156,15 +158,27 @@ _REWRITTEN = {
     "bare": lambda n, rng: _national_digits(n),
     "extension": _extension,
     "nbsp": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "\u00a0"),
+    "bracketed": lambda n, rng: regex.sub(r"^(\+\d+)", r"(\1)", phonenumbers.format_number(n, _FORMATS[1])),
+    "dotted": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "."),
+    "en_dash": lambda n, rng: regex.sub(r"[ -]", "\u2013", phonenumbers.format_number(n, _FORMATS[0])),
+    "narrow": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", rng.choice("\u202f\u2009")),
+    "full_width": lambda n, rng: phonenumbers.format_number(n, _FORMATS[0]).translate(_FULL_WIDTH),
 }
+_FULL_WIDTH = str.maketrans("0123456789-()", "０１２３４５６７８９－（）")
 
 
 def _person(first: str, last: str, split: str, rng: random.Random) -> str:
-    """A full name; the seventh test part (session 8) also writes it "Last, First", "First LAST"
-    or "F. Last", as records and signatures do."""
-    if split != "test" or rng.random() < 0.5:
+    """A full name; since the seventh part (session 8; now development) also "Last, First",
+    "First LAST" or "F. Last", as records and signatures write it; in the eighth (the test part)
+    "Mr Last", "LAST First", "First M. Last" or in lower case instead."""
+    if rng.random() < 0.5:
         return f"{first} {last}"
-    return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}"))
+    if split != "test":
+        return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}"))
+    title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
+    middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
+    return rng.choice((f"{title} {last}", f"{last.upper()} {first}", f"{first} {middle}. {last}",
+                       f"{first} {last}".lower()))  # fmt: skip
 
 
 def _street(fake: Faker) -> str:
