@@ -67,20 +67,21 @@ class Scrubber:
         """Texts with a capital letter (or letters of a script without case) go through spaCy's NER;
         the rest (e-mail addresses, numbers, dates, lower-case arguments: a quarter of the texts in
         agent traffic) only through the pattern recognizers, with the tokenizer's output."""
-        ner = [i for i, t in enumerate(texts) if _NEEDS_NER.search(t)]
-        plain = [i for i, t in enumerate(texts) if not _NEEDS_NER.search(t)]
+        seen = [_plain_spaces(t) for t in texts]  # what the recognizers read; spans index both alike
+        ner = [i for i, t in enumerate(seen) if _NEEDS_NER.search(t)]
+        plain = [i for i, t in enumerate(seen) if not _NEEDS_NER.search(t)]
         out: list[list[Found]] = [[] for _ in texts]
-        found = self.batch.analyze_iterator([texts[i] for i in ner], language="en", batch_size=self.batch_size,
+        found = self.batch.analyze_iterator([seen[i] for i in ner], language="en", batch_size=self.batch_size,
                                             entities=self.entities)  # fmt: skip
         for i, results in zip(ner, found, strict=True):
             out[i] = self._select(texts[i], results)
         engine = self.analyzer.nlp_engine
         tokenizer = engine.nlp["en"]
         for i in plain:
-            doc = tokenizer.make_doc(texts[i])
+            doc = tokenizer.make_doc(seen[i])
             artifacts = NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[],
                                      nlp_engine=engine, language="en")  # fmt: skip
-            results = self.analyzer.analyze(texts[i], language="en", entities=self.entities, nlp_artifacts=artifacts)
+            results = self.analyzer.analyze(seen[i], language="en", entities=self.entities, nlp_artifacts=artifacts)
             out[i] = self._select(texts[i], results)
         return out
 
@@ -184,6 +185,16 @@ def _split_joined(values: dict[str, str]) -> dict[str, str]:
         if rest != value and _SEPARATORS.fullmatch(rest):
             del out[value]
     return out
+
+
+_SPACE_SEPARATORS = regex.compile(r"[^\S\n\r\t ]|\p{Zs}(?<! )")  # no-break, narrow, thin, ideographic, ...
+
+
+def _plain_spaces(text: str) -> str:
+    """The text with every other space character as a plain space, one for one ("+221 30 133"
+    with no-break spaces between the groups is a phone number like any other): the recognizers'
+    patterns are written with the ASCII space."""
+    return text if text.isascii() else _SPACE_SEPARATORS.sub(" ", text)
 
 
 _PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends of a cut span

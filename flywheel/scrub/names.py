@@ -169,6 +169,46 @@ class GivenNameRecognizer(CodeRecognizer):
         return out
 
 
+# The forms records and signatures write names in: a given name and the surname in capitals
+# (Natalia TEDER, Grégoire ST-PIERRE, Padraig MAC GLOIN), an initial and a surname (D. Kościukiewicz),
+# the surname first with a comma (Heser, Siegried).
+_CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
+_GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+{_CAPS}){{1,2}})(?![\p{{L}}])")
+_INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
+_SURNAME_COMMA_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}})")
+
+
+_COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
+_OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note"
+                     .split())  # fmt: skip
+_CAPS_PARTICLES = frozenset("mac mc van von de del da di du la le al el st ter ten bin ben dos das".split())
+
+
+def name_forms(text: str) -> list[tuple[int, int]]:
+    """Spans of names written as records and signatures write them (see above)."""
+    given, known, zipf, out = given_names(), name_words(), english_zipf(), []
+    for m in _GIVEN_THEN_CAPS.finditer(text):
+        caps = m.group(2).split()
+        short_ok = all(len(w) > 3 or (w.capitalize() in known and w.lower() not in zipf) for w in caps[-1:]) \
+            and all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps[:-1])  # fmt: skip
+        first = m.group(1)
+        # a known given name (Nneka EZE, not "Anna VAT"), or a surname English never writes (Peace NNAMANI)
+        rare = all(w.lower() not in zipf for w in caps) and first.lower() not in STOP_WORDS
+        if short_ok and (first in given or rare):
+            out.append((m.start(), m.end()))
+    for m in _INITIAL_THEN_SURNAME.finditer(text):
+        word = m.group(1)
+        # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please")
+        if zipf.get(word.lower(), 0) < _COMMON_ZIPF and word.lower() not in STOP_WORDS and word not in _OPENERS:
+            out.append((m.start(), m.end()))
+    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+        surname, first = m.group(1), m.group(2)
+        name_like = (first in given or first.lower() not in zipf) and (surname in known or surname.lower() not in zipf)
+        if name_like and surname not in WORD_NAMES and first not in WORD_NAMES:
+            out.append((m.start(), m.end()))
+    return out
+
+
 # Ndung'u, Lara-Sophie, Akçay, E’zoza, O'Malley, McIntyre
 _WORD = r"(?:[ODL]['’](?=\p{Lu}))?\p{Lu}['’‘ʻ]?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’‘ʻ-]\p{L}[\p{Ll}\p{M}]*)*"
 _RARE_RUN = regex.compile(
@@ -232,6 +272,7 @@ class RareNameRecognizer(CodeRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = [RecognizerResult("PERSON", a, b, 0.65) for a, b in _name_runs(text)]
+        out += [RecognizerResult("PERSON", a, b, 0.7) for a, b in name_forms(text)]
         given, zipf = given_names(), english_zipf()
         # spaCy's places (weather for Vienna, a flight to Adelaide) are not people
         places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()

@@ -26,7 +26,10 @@ from flywheel.bulk import in_forks
 from flywheel.scrub.residual import find_residual
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
-_PHONE_CANDIDATE = re.compile(r"(?<![\w.\-/])(?:\+|00)?[\d(][\d ().\-/]{6,22}\d(?![\w]|[.\-/:]\d)")
+# (any space character between the groups: no-break and narrow spaces are common in copied numbers)
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w.\-/])(?:\+|00)?[\d(][\d \u00a0\u2000-\u200a\u202f\u205f\u3000().\-/]{6,22}\d(?![\w]|[.\-/:]\d)"
+)
 _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")

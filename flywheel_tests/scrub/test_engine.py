@@ -220,6 +220,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Traveller on file: <OTHER_SCRIPT_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
      ("Traveller on file: James Williams / 4/210448 / ann@pierce.com.",
       "Traveller on file: <PERSON_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
+     ("Record 55: Natalia TEDER | +221\u00a030\u00a0133\u00a038\u00a032", "Record 55: <PERSON_1> | <PHONE_NUMBER_1>"),
+     ("Regards,\nD. Kościukiewicz", "Regards,\n<PERSON_1>"),
+     ("Holder: Heser, Siegried. Please confirm.", "Holder: <PERSON_1>. Please confirm."),
+     ("Meeting with Padraig MAC GLOIN and Peace NNAMANI; we use plan B. Thanks, the VAT team",
+      "Meeting with <PERSON_1> and <PERSON_2>; we use plan B. Thanks, the VAT team"),
      ("we'll call 22/1081 around 4pm; invoice 12/2026 stays",
       "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
 )  # fmt: skip
@@ -230,7 +235,8 @@ def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: 
     at its sentence; a question's verb is not a name; a short number with a slash after a phone
     word or alone in a field is a phone number, a month and year are not; a span that overlaps a
     surer one keeps its part outside it (the name before a phone number another script's run
-    reached into)."""
+    reached into); a number with no-break spaces is a number; names as records write them (a
+    surname in capitals, an initial and a surname, the surname first with a comma)."""
     out = scrubber.scrub_trace([{"role": "user", "content": text}], {"role": "assistant", "content": "ok"})
     unnumbered = re.compile(r"_\d+>")  # the two OTHER_SCRIPT values may be numbered either way
     assert unnumbered.sub(">", out.messages[0]["content"]) == unnumbered.sub(">", expected)
