@@ -51,8 +51,8 @@ _SHORT_PHONE = regex.compile(
 # a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
 _FIELD_PHONE = regex.compile(
-    r"(?<=(?:^|[|;\n]|[ \t]/[ \t])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{2,4}){1,4}|\d{1,5}[ ./-]\d{5,10}|\d{8,15})"
-    r"(?=[ \t]*(?:$|[|;\n]|[ \t]/[ \t]))"
+    r"(?<=(?:^|[|;\n]|[ \t]/[ \t])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{1,4}){1,5}|\d{1,5}[ ./-]\d{5,10}|\d{7,15})"
+    r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?=[ \t]*(?:$|[|;\n]|[ \t]/[ \t]))"
 )
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
@@ -130,12 +130,24 @@ class PhoneShapeRecognizer(CodeRecognizer):
 
 
 def _field_phone(field: str) -> bool:
-    """A field of 7 digits or more that is not a date; of 6 with a slash (22/1653: a small
-    country's number written with its area code apart)."""
-    digits = sum(c.isdigit() for c in field)
-    if _DATE_GROUPS.match(field) or _DATE_LIKE.match(field) or _MONTH_YEAR.match(field):
+    """A field of 7 digits or more that is not a date; of 6 in groups (22/1653, 21 15 77: a small
+    country's number, or a local one)."""
+    number = _EXTENSION.sub("", field)
+    digits = sum(c.isdigit() for c in number)
+    if _is_date(number) or _MONTH_YEAR.match(number) or _IPV4.match(number):
         return False
-    return digits >= 7 or (digits == 6 and "/" in field)
+    return digits >= 7 or (digits == 6 and not number.isdigit())
+
+
+def _is_date(field: str) -> bool:
+    """Three groups that make a calendar date (2026-11-05, 05.11.26, 11/05/2026); not 21 15 77."""
+    if not (_DATE_GROUPS.match(field) or _DATE_LIKE.match(field)):
+        return False
+    groups = regex.split(r"[ ./-]", field)
+    a, b, c = (int(g) for g in groups)
+    if len(groups[0]) == 4:  # year first
+        return 1 <= b <= 12 and 1 <= c <= 31
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 # -- cards, IBANs, SSNs -------------------------------------------------------------------------

@@ -185,3 +185,13 @@ def test_a_key_says_what_its_value_is_when_the_value_has_the_shape(key: str, val
 def test_a_key_or_label_in_text_says_what_its_value_is(text: str, found: list[tuple[str, str]]):
     results = KeyValueRecognizer().analyze(text, list(KeyValueRecognizer.ENTITIES))
     assert [(r.entity_type, text[r.start : r.end]) for r in results] == found
+
+
+@pytest.mark.parametrize(
+    ("field", "phone"),
+    [("21 15 77", True), ("464 2 936", True), ("2217332", True), ("22/1653", True), ("1976-05-04", False),
+     ("05.11.26", False), ("12/2026", False), ("10.0.0.1", False), ("31262", False)],
+)  # fmt: skip
+def test_a_record_field_that_is_a_number_is_a_phone_unless_it_is_a_date(field: str, phone: bool):
+    found = _found(PhoneShapeRecognizer(), f"Record 55: Jan Kos | SSN 827965903 | {field}")
+    assert (field in found) == phone
