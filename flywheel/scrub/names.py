@@ -175,7 +175,10 @@ class GivenNameRecognizer(CodeRecognizer):
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
 _GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+{_CAPS}){{1,2}})(?![\p{{L}}])")
 _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
-_SURNAME_COMMA_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}})")
+# (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
+_SURNAME_COMMA_GIVEN = regex.compile(
+    rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
+)
 
 
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
@@ -201,10 +204,11 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please")
         if zipf.get(word.lower(), 0) < _COMMON_ZIPF and word.lower() not in STOP_WORDS and word not in _OPENERS:
             out.append((m.start(), m.end()))
-    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+    for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
-        name_like = (first in given or first.lower() not in zipf) and (surname in known or surname.lower() not in zipf)
-        if name_like and surname not in WORD_NAMES and first not in WORD_NAMES:
+        surname_like = (surname in known or surname.lower() not in zipf) and surname not in _OPENERS
+        common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
+        if (first in given or first.lower() not in zipf) and surname_like and not common:
             out.append((m.start(), m.end()))
     return out
 

@@ -25,9 +25,10 @@ class CodeRecognizer(EntityRecognizer):
 
 
 # -- phone numbers -----------------------------------------------------------------------------
-# (a tel: or sms: URI's number too, RFC 3966: tel:+90-212-909-49-10)
+# (a tel: or sms: URI's number too, RFC 3966: tel:+90-212-909-49-10; never across a tab, which
+# separates fields: "26 August 1984<tab>332-13-5611")
 _PHONE = regex.compile(
-    r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ \t().\-/]{0,3}\d){5,17}"
+    r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
     r"(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(
