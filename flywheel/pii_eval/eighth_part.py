@@ -1,5 +1,6 @@
 """The eighth test part of the PII evaluation set (session 8), written after the seventh was
-measured and before the work on it, to be measured once at the end of that work. Its forms:
+measured and before the work on it, measured once at the end of that work (all 2.3% of values
+survived, phones 8.4%, names 4.4%), then moved into the development part. Its forms:
 support-ticket exports, OCR'd letters, SMS threads with quoted replies, JSON with escaped
 newlines, forwarded e-mail chains, spreadsheet formulas, log lines in logfmt, GraphQL variables,
 Swedish, Turkish, Indonesian and Czech around the values, and bullet points in a Slack thread.

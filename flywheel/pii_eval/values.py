@@ -34,7 +34,7 @@ LOCALES = {
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
     # from abroad, again for the sixth (after the fifth was measured once), for the seventh
-    # (session 8), whose names are also written in other orders (see `_person`), and for the eighth.
+    # (session 8), whose names are also written in other orders (see `_person`), the eighth and ninth.
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -101,11 +101,14 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # Australia); the sixth (session 7; now development) with a slash after the area code
 # (030/12345678) or dots; the seventh (session 8; now development) in pairs (03 01 23 45 67 8), with
 # hyphens after the country code (+49-30-1234567), as bare national digits, with an extension, or
-# with no-break spaces; the eighth (the test part, session 8) with the country code in brackets
-# ((+49) 30 1234567), dots after it (+49.30.1234567), en dashes, narrow spaces, or full-width digits
+# with no-break spaces; the eighth (session 8; now development) with the country code in brackets
+# ((+49) 30 1234567), dots after it (+49.30.1234567), en dashes, narrow spaces, or full-width
+# digits; the ninth (the test part, session 8) with the area code in brackets after the country
+# code (+49 (30) 1234567), letters for the last digits (vanity), " - " between groups, or
+# Arabic-Indic digits
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
-                "bare", "extension", "nbsp")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "bracketed", "dotted", "en_dash", "narrow", "full_width")
+                "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "area_brackets", "vanity", "spaced_dash", "arabic_indic")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -165,20 +168,51 @@ _REWRITTEN = {
     "full_width": lambda n, rng: phonenumbers.format_number(n, _FORMATS[0]).translate(_FULL_WIDTH),
 }
 _FULL_WIDTH = str.maketrans("0123456789-()", "０１２３４５６７８９－（）")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_KEYPAD = {d: letters for d, letters in zip("23456789", ("ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"),
+                                               strict=True)}  # fmt: skip
+
+
+def _area_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    groups = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return " ".join([groups[0], f"({groups[1]})", *groups[2:]]) if len(groups) > 2 else " ".join(groups)
+
+
+def _vanity(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    written = phonenumbers.format_number(number, _FORMATS[0])
+    tail = [rng.choice(_KEYPAD[c]) if c in _KEYPAD else c for c in written[-4:]]
+    return written[:-4] + "".join(tail)
+
+
+_REWRITTEN.update({
+    "area_brackets": _area_brackets,
+    "vanity": _vanity,
+    "spaced_dash": lambda n, rng: phonenumbers.format_number(n, _FORMATS[0]).replace(" ", " - "),
+    "arabic_indic": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).translate(_ARABIC_INDIC),
+})
 
 
 def _person(first: str, last: str, split: str, rng: random.Random) -> str:
     """A full name; since the seventh part (session 8; now development) also "Last, First",
-    "First LAST" or "F. Last", as records and signatures write it; in the eighth (the test part)
-    "Mr Last", "LAST First", "First M. Last" or in lower case instead."""
+    "First LAST" or "F. Last", as records and signatures write it, and since the eighth (now
+    development) "Mr Last", "LAST First", "First M. Last" or in lower case; in the ninth (the test
+    part) with a nickname, a double-barrelled surname, a post-nominal or all in capitals instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
-    if split != "test":
-        return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}"))
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
-    return rng.choice((f"{title} {last}", f"{last.upper()} {first}", f"{first} {middle}. {last}",
-                       f"{first} {last}".lower()))  # fmt: skip
+    if split != "test":
+        return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
+                           f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower()))
+    nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
+    suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
+    return rng.choice((f'{first} "{nick}" {last}', f"{first} {last}-{rng.choice(_SECOND_SURNAMES)}",
+                       f"{first} {last}, {suffix}", f"{first} {last}".upper()))  # fmt: skip
+
+
+# second halves of double-barrelled surnames for the ninth part (common surnames of many countries)
+_SECOND_SURNAMES = ("Okafor", "Lindqvist", "Moreau", "Kowalczyk", "Tanaka", "Haddad", "Ferreira", "Novak", "Osei",
+                    "Jensen", "Rossi", "Petrov", "Nakamura", "Abubakar", "Van Dijk", "Schulz")  # fmt: skip
 
 
 def _street(fake: Faker) -> str:
