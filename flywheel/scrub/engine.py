@@ -67,7 +67,7 @@ class Scrubber:
         """Texts with a capital letter (or letters of a script without case) go through spaCy's NER;
         the rest (e-mail addresses, numbers, dates, lower-case arguments: a quarter of the texts in
         agent traffic) only through the pattern recognizers, with the tokenizer's output."""
-        seen = [_plain_spaces(t) for t in texts]  # what the recognizers read; spans index both alike
+        seen = [_plain_text(t) for t in texts]  # what the recognizers read; spans index both alike
         ner = [i for i, t in enumerate(seen) if _NEEDS_NER.search(t)]
         plain = [i for i, t in enumerate(seen) if not _NEEDS_NER.search(t)]
         out: list[list[Found]] = [[] for _ in texts]
@@ -188,13 +188,19 @@ def _split_joined(values: dict[str, str]) -> dict[str, str]:
 
 
 _SPACE_SEPARATORS = regex.compile(r"[^\S\n\r\t ]|\p{Zs}(?<! )")  # no-break, narrow, thin, ideographic, ...
+_DASHES = regex.compile(r"\p{Pd}(?<!-)")  # en and em dashes, hyphen, figure dash, full-width hyphen-minus, ...
+_FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]")  # the full-width forms of ASCII (０-９, （）, Ａ-Ｚ, ...)
 
 
-def _plain_spaces(text: str) -> str:
-    """The text with every other space character as a plain space, one for one ("+221 30 133"
-    with no-break spaces between the groups is a phone number like any other): the recognizers'
-    patterns are written with the ASCII space."""
-    return text if text.isascii() else _SPACE_SEPARATORS.sub(" ", text)
+def _plain_text(text: str) -> str:
+    """The text as the recognizers' patterns (written in ASCII) read it, one character for one:
+    other spaces as a space, dashes as a hyphen, full-width forms as ASCII ("01628–865114",
+    "（１１） ９７７９０－７８２７" and a number with no-break spaces are phone numbers like any
+    other)."""
+    if text.isascii():
+        return text
+    text = _DASHES.sub("-", _SPACE_SEPARATORS.sub(" ", text))
+    return _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
 
 
 _PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends of a cut span

@@ -176,6 +176,12 @@ _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
 _GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+{_CAPS}){{1,2}})(?![\p{{L}}])")
 _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
 # (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
+_CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}\s+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
+_TITLE_THEN_NAME = regex.compile(
+    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
+)
+_LOWER_PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])")
+_LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
 _SURNAME_COMMA_GIVEN = regex.compile(
     rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
 )
@@ -204,6 +210,18 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please")
         if zipf.get(word.lower(), 0) < _COMMON_ZIPF and word.lower() not in STOP_WORDS and word not in _OPENERS:
             out.append((m.start(), m.end()))
+    for m in _CAPS_THEN_GIVEN.finditer(text):  # OGUNLEYE Grace, DE GRAEVE Kimberly
+        caps = m.group(1).split()
+        caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps)
+        if m.group(2) in given and caps_ok:
+            out.append((m.start(), m.end()))
+    out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
+    if not text.isupper():
+        for m in _LOWER_PAIR.finditer(text, overlapped=True):  # carmelita aguado, in chat
+            first, last = m.group(1).capitalize(), m.group(2)
+            if first in given and (last.capitalize() in known or last not in zipf) \
+                    and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:  # fmt: skip
+                out.append((m.start(), m.end()))
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
         surname_like = (surname in known or surname.lower() not in zipf) and surname not in _OPENERS

@@ -29,7 +29,7 @@ class CodeRecognizer(EntityRecognizer):
 # separates fields: "26 August 1984<tab>332-13-5611")
 _PHONE = regex.compile(
     r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
-    r"(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
+    r"(?:\s{0,2}(?:x|ext\.?|extn\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(
     r"(?i)(?:phone|call|tel\b|telephone|mobile|mob\b|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|"
@@ -63,7 +63,7 @@ _EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
 # "SSN 123-45-6789 / 12 Main St": an identity number, not a phone number running on
 _ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
 _LOCAL = regex.compile(r"^[2-9]\d{2}[ .-]\d{4}$")
-_EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6}$")
+_EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extn\.?|extension|#)\s{0,2}\d{1,6}$")
 
 
 def phone_score(candidate: str, before: str) -> float:
@@ -74,7 +74,8 @@ def phone_score(candidate: str, before: str) -> float:
     digits = sum(c.isdigit() for c in number)
     exit_code = _EXIT_CODE.match(number)  # dialled from abroad: 0011 221 30 156 21 51 has 16 digits
     longest = 15 + (sum(c.isdigit() for c in exit_code.group()) if exit_code else 0)
-    if not 7 <= digits <= longest or _DATE_LIKE.match(number.strip()) or ID_BEFORE.search(before) \
+    shortest = 5 if number != candidate else 7  # an extension says phone: 211-217 ext 82
+    if not shortest <= digits <= longest or _DATE_LIKE.match(number.strip()) or ID_BEFORE.search(before) \
             or _IPV4.match(number) \
             or _ID_NUMBER_BEFORE.search(before):  # fmt: skip
         return 0.0

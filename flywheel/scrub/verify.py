@@ -26,9 +26,11 @@ from flywheel.bulk import in_forks
 from flywheel.scrub.residual import find_residual
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
-# (any space character between the groups: no-break and narrow spaces are common in copied numbers)
+# (any space character between the groups: no-break and narrow spaces are common in copied numbers;
+# dashes of any kind; full-width digits and brackets, which `phonenumbers` reads)
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w.\-/])(?:\+|00)?[\d(][\d \u00a0\u2000-\u200a\u202f\u205f\u3000().\-/]{6,22}\d(?![\w]|[.\-/:]\d)"
+    r"(?<![\w.\-/])(?:\+|00|＋)?[\d(（][\d \u00a0\u2000-\u200a\u202f\u205f\u3000().\-/\u2010-\u2015\u2212（）－]"
+    r"{6,22}\d(?![\w]|[.\-/:]\d)"
 )
 _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)

@@ -225,6 +225,10 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("Holder: Heser, Siegried. Please confirm.", "Holder: <PERSON_1>. Please confirm."),
      ("Meeting with Padraig MAC GLOIN and Peace NNAMANI; we use plan B. Thanks, the VAT team",
       "Meeting with <PERSON_1> and <PERSON_2>; we use plan B. Thanks, the VAT team"),
+     ("Record: OGUNLEYE Grace | （１１） ９７７９０－７８２７ | 01628–865114 | 211-217 ext 82",
+      "Record: <PERSON_1> | <PHONE_NUMBER_1> | <PHONE_NUMBER_2> | <PHONE_NUMBER_3>"),
+     ("hi its carmelita aguado, pls call back; sara said the api key is fine",
+      "hi its <PERSON_1>, pls call back; sara said the api key is fine"),
      ("we'll call 22/1081 around 4pm; invoice 12/2026 stays",
       "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
 )  # fmt: skip
@@ -235,8 +239,10 @@ def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: 
     at its sentence; a question's verb is not a name; a short number with a slash after a phone
     word or alone in a field is a phone number, a month and year are not; a span that overlaps a
     surer one keeps its part outside it (the name before a phone number another script's run
-    reached into); a number with no-break spaces is a number; names as records write them (a
-    surname in capitals, an initial and a surname, the surname first with a comma)."""
+    reached into); a number with no-break spaces, en dashes or full-width digits is a number, an
+    extension makes a short one a phone; names as records write them (a surname in capitals
+    before or after the given name, an initial and a surname, the surname first with a comma) and
+    as chat writes them (in lower case, where the words are a given name and a rare surname)."""
     out = scrubber.scrub_trace([{"role": "user", "content": text}], {"role": "assistant", "content": "ok"})
     unnumbered = re.compile(r"_\d+>")  # the two OTHER_SCRIPT values may be numbered either way
     assert unnumbered.sub(">", out.messages[0]["content"]) == unnumbered.sub(">", expected)
