@@ -219,8 +219,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     if not text.isupper():
         for m in _LOWER_PAIR.finditer(text, overlapped=True):  # carmelita aguado, in chat
             first, last = m.group(1).capitalize(), m.group(2)
-            if first in given and (last.capitalize() in known or last not in zipf) \
-                    and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:  # fmt: skip
+            if first in given and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
                 out.append((m.start(), m.end()))
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
