@@ -41,6 +41,18 @@ def _start(home: Path, marker: Path, seconds: float, **env: str) -> subprocess.P
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
 
 
+def _holding(home: Path) -> subprocess.Popen:
+    """A run that holds the `ingest` slot (for ten minutes), once it does."""
+    first = _start(home, home / "holding", 600)
+    deadline = time.monotonic() + 120
+    while not (home / "holding").exists():
+        if first.poll() is not None or time.monotonic() > deadline:
+            first.kill()
+            pytest.fail(f"the first run never reached its step: {first.stderr.read()}")
+        time.sleep(0.2)
+    return first
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(ROOT / "dagster.yaml", tmp_path / "dagster.yaml")  # storage paths are relative to it
@@ -50,17 +62,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_killed_run_is_failed_its_slot_freed_and_the_next_run_completes(home: Path):
-    marker = home / "holding"
-    first = _start(home, marker, 600)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert first.poll() is None, first.stderr.read()
-            assert time.monotonic() < deadline, "the first run never reached its step"
-            time.sleep(0.2)
-    finally:
-        first.send_signal(signal.SIGKILL)
-        first.wait()
+    first = _holding(home)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
     with dg.DagsterInstance.get() as instance:
         (run,) = instance.get_runs()
         assert run.status == dg.DagsterRunStatus.STARTED and WORKER_TAG in run.tags
@@ -84,13 +88,9 @@ def test_a_run_that_waits_for_the_slot_stops_on_sigterm_or_after_the_longest_wai
     """Dagster's in-process executor would note the signal and go on waiting for as long as the
     slot stays taken; `interruptible` cancels the waiting run and withdraws its claim, on SIGTERM
     or once it has waited FLYWHEEL_MAX_POOL_WAIT seconds."""
-    first = _start(home, home / "holding", 600)
-    second = None
+    first, second = _holding(home), None
     try:
         deadline = time.monotonic() + 120
-        while not (home / "holding").exists():
-            assert first.poll() is None and time.monotonic() < deadline
-            time.sleep(0.2)
         second = _start(home, home / "second", 0, FLYWHEEL_MAX_POOL_WAIT="4" if how == "max_wait" else "3600")
         with dg.DagsterInstance.get() as instance:
             while not instance.event_log_storage.get_concurrency_info("ingest").pending_run_ids:
@@ -113,14 +113,8 @@ def test_a_run_that_waits_for_the_slot_stops_on_sigterm_or_after_the_longest_wai
 
 
 def test_a_living_run_is_left_alone(home: Path):
-    marker = home / "holding"
-    first = _start(home, marker, 600)
+    first = _holding(home)
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert first.poll() is None, first.stderr.read()
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
         with dg.DagsterInstance.get() as instance:
             assert fail_dead_runs(instance) == []
             assert instance.get_runs()[0].status == dg.DagsterRunStatus.STARTED

@@ -171,28 +171,22 @@ def test_an_order_number_is_not_a_person(scrubber: Scrubber):
     assert out.messages[0]["content"] == "Can you check order ORD-834285 for me"
 
 
-def test_a_span_that_joins_two_values_of_the_call_is_split_into_them(scrubber: Scrubber):
-    user = "The parcel for დემურ კვირკველია, ჭიჭინაძე ზაქარიას ქ. 43, is stuck in customs."
-    args = {"holder": "დემურ კვირკველია", "street": "ჭიჭინაძე ზაქარიას ქ. 43"}
-    messages = [{"role": "user", "content": user},
-                {"role": "assistant", "content": None, "tool_calls": [_call("trace", args)]}]  # fmt: skip
-    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Done."})
+@pytest.mark.parametrize(
+    ("name", "street", "reply"),
+    [("დემურ კვირკველია", "ჭიჭინაძე ზაქარიას ქ. 43", "Done."),
+     # parts are taken longest first: the follow-up's "Thanks, יולי" must not hide the full name
+     ("יולי גמליאל", "עידו הנביא 74", "Thanks, יולי. Done.")],
+)  # fmt: skip
+def test_a_span_that_joins_two_values_of_the_call_is_split_into_them(scrubber: Scrubber, name: str, street: str,
+                                                                     reply: str):  # fmt: skip
+    call = _call("trace", {"holder": name, "street": street})
+    messages = [{"role": "user", "content": f"The parcel for {name}, {street}, is stuck in customs."},
+                {"role": "assistant", "content": None, "tool_calls": [call]}]  # fmt: skip
+    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": reply})
     scrubbed_args = json.loads(out.messages[1]["tool_calls"][0]["function"]["arguments"])
     text = out.messages[0]["content"]
     assert scrubbed_args["holder"] != scrubbed_args["street"]
     assert text == f"The parcel for {scrubbed_args['holder']}, {scrubbed_args['street']}, is stuck in customs."
-
-
-def test_a_joined_span_is_split_even_when_a_first_name_of_the_call_is_inside_it(scrubber: Scrubber):
-    """The parts are taken longest first: the follow-up's "Thanks, יולי" must not hide the full name."""
-    user = "Please invoice יולי גמליאל, עידו הנביא 74, for ticket 5521."
-    args = {"party": "יולי גמליאל", "premises": "עידו הנביא 74"}
-    messages = [{"role": "user", "content": user},
-                {"role": "assistant", "content": None, "tool_calls": [_call("invoice", args)]}]  # fmt: skip
-    out = scrubber.scrub_trace(messages, {"role": "assistant", "content": "Thanks, יולי. Done."})
-    scrubbed_args = json.loads(out.messages[1]["tool_calls"][0]["function"]["arguments"])
-    text = out.messages[0]["content"]
-    assert text == f"Please invoice {scrubbed_args['party']}, {scrubbed_args['premises']}, for ticket 5521."
 
 
 def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scrubber: Scrubber):
