@@ -1,7 +1,8 @@
 """Collect: turn landing files into per-day accepted rows, quarantined lines and duplicates.
 
 Every line read lands in exactly one of three places, so that for each day
-`accepted + duplicates + quarantined == lines read`.
+`accepted + duplicates + quarantined == lines read` (a quarantine row says how many lines it
+stands for: one, or a run of empty lines).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class DayBatch:
             "lines_read": sum(self.lines_read.values()),
             "accepted": len(self.accepted),
             "duplicates": len(self.duplicates),
-            "quarantined": len(self.quarantined),
+            "quarantined": sum(row[-1] for row in self.quarantined),
         }
 
 
@@ -74,10 +75,10 @@ class Collector:
                 edge = f"before the first partition ({self.span[0]})" if day < self.span[0] else \
                     f"after the last partition ({self.span[1]})"  # fmt: skip
                 reason = f"outside the partitions: its timestamp is {edge}"
-                batch.quarantined.append((batch.day, file.name, line_no, "outside_partitions", reason, line))
+                batch.quarantined.append((batch.day, file.name, line_no, "outside_partitions", reason, line, 1))
             elif line_no - 1 in read.too_long:
                 reason = f"line too long: {read.too_long[line_no - 1]:,} bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)"
-                batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None))
+                batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None, 1))
             else:
                 self._add_line(batch, file, line_no, line)
         if read.error is not None:
@@ -86,7 +87,7 @@ class Collector:
             batch = self.batches.get(day)
             if batch is not None:
                 batch.lines_read[file.name] += 1
-                batch.quarantined.append((day, file.name, None, "unreadable_file", read.error, None))
+                batch.quarantined.append((day, file.name, None, "unreadable_file", read.error, None, 1))
 
     def _add_line(self, batch: DayBatch, file: LandingFile, line_no: int, line: bytes) -> None:
         try:
@@ -98,11 +99,13 @@ class Collector:
             rid = record.request_id or "sha256:" + hashlib.sha256(line).hexdigest()[:32]
             row = schema.raw_row(record, rid, ts, ts_derived, file.name, line_no)
         except Rejected as rej:
-            batch.quarantined.append((batch.day, file.name, line_no, rej.code, rej.reason, line))
+            if rej.code == "empty_line" and _extends_empty_run(batch, file.name, line_no):
+                return
+            batch.quarantined.append((batch.day, file.name, line_no, rej.code, rej.reason, line, 1))
             return
         except Exception as exc:  # noqa: BLE001 - one record never stops the others; its content is not quoted
             reason = f"record could not be read ({type(exc).__name__})"
-            batch.quarantined.append((batch.day, file.name, line_no, "unreadable_record", reason, line))
+            batch.quarantined.append((batch.day, file.name, line_no, "unreadable_record", reason, line, 1))
             return
         where = f"{file.name}:{line_no}"
         kept = self.seen.get(rid)
@@ -120,6 +123,19 @@ class Collector:
             batch.accepted[rid] = row
             return
         batch.duplicates.append((batch.day, rid, file.name, line_no, kept_where))
+
+
+def _extends_empty_run(batch: DayBatch, file: str, line_no: int) -> bool:
+    """Count an empty line into the row of the empty lines just before it in the same file, if
+    there is one: a file of 20 million empty lines is one quarantine row, not 20 million."""
+    if not batch.quarantined:
+        return False
+    day, name, first, code, _, raw, lines = batch.quarantined[-1]
+    if name != file or code != "empty_line" or first + lines != line_no:
+        return False
+    reason = f"{lines + 1:,} empty lines (lines {first:,} to {line_no:,})"
+    batch.quarantined[-1] = (day, name, first, code, reason, raw, lines + 1)
+    return True
 
 
 def collect(files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None,

@@ -52,6 +52,7 @@ QUARANTINE = pl.Schema(
         "reason_code": pl.String,
         "reason": pl.String,
         "raw_line": pl.Binary,  # the line exactly as read: it may not even be UTF-8
+        "lines": pl.Int64,  # the lines the row stands for: 1, or a run of empty lines (one row, not millions)
     }
 )
 

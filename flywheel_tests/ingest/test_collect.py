@@ -102,6 +102,18 @@ def test_bad_lines_are_quarantined_with_file_line_reason_and_exact_bytes(tmp_pat
     _balanced({D2: batch})
 
 
+def test_a_run_of_empty_lines_is_one_quarantine_row_that_counts_them_all(tmp_path: Path):
+    lines = [_rec("r1"), *[b""] * 200_000, _rec("r2"), b"", b"  ", _rec("r3")]
+    _write(tmp_path, "x.jsonl", lines)
+    batch = collect(list_landing(tmp_path), {D2})[D2]
+    q = batch.frames()[1]
+    assert q.select("source_line", "reason_code", "lines").rows() == [(2, "empty_line", 200_000),
+                                                                      (200_003, "empty_line", 2)]  # fmt: skip
+    assert q["reason"][0] == "200,000 empty lines (lines 2 to 200,001)"
+    assert batch.counts == {"lines_read": 200_005, "accepted": 3, "duplicates": 0, "quarantined": 200_002}
+    _balanced({D2: batch})
+
+
 def test_truncated_gzip_keeps_the_lines_before_the_damage(tmp_path: Path):
     path = _write(tmp_path, "t.jsonl.gz", [_rec(f"r{i}") for i in range(200)])
     path.write_bytes(path.read_bytes()[:-30])  # cut off the end of the stream

@@ -83,11 +83,14 @@ def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
 
 
 def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
-    q = r.quarantine
+    q, lines = r.quarantine, r.counts["quarantined"]  # a row may stand for a run of empty lines
+    per_reason = q.group_by("reason_code").agg(pl.col("lines").sum())
+    per_reason = per_reason.sort(["lines", "reason_code"], descending=[True, False])
     return {
         "dagster/row_count": q.height,
-        "quarantined_share": dg.MetadataValue.float(round(q.height / max(1, r.counts["lines_read"]), 4)),
-        "per_reason": markdown_table(counts(q, "reason_code")),
+        "quarantined_lines": dg.MetadataValue.int(lines),
+        "quarantined_share": dg.MetadataValue.float(round(lines / max(1, r.counts["lines_read"]), 4)),
+        "per_reason": markdown_table(per_reason),
         "examples": markdown_table(
             q.select(pl.col("source_file").map_elements(file_key, pl.String), "source_line", "reason").head(10)
         ),
