@@ -22,6 +22,10 @@ def _phone(v: str) -> bool:  # under a phone key, 4 digits are enough (an extens
     return bool(regex.fullmatch(r"[+(]?[\d ().\-/x#ext]{4,30}", v)) and 4 <= len(_DIGITS.sub("", v)) <= 18
 
 
+# a name typed in lower case under a name key ("name": "guy ó corcoráin"): two to four words of letters
+_LOWER_NAME = regex.compile(r"\p{Ll}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’.-]*){1,3}")
+
+
 def _card(v: str) -> bool:
     d = _DIGITS.sub("", v)
     return bool(regex.fullmatch(r"[\d .-]+", v)) and 12 <= len(d) <= 19 and luhn_ok(d)
@@ -34,11 +38,11 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
             r"passenger|guest|patient|beneficiary|payee|payer|caller|employee|requester|assignee|"
             r"attendee|member|cardholder|account_?holder|user|person|author|driver)?_?name$|"
             r"(?:^|_)(?:holder|owner|passenger|guest|patient|beneficiary|payee|caller|cardholder|"
-            r"recipient|requester|assignee|contact_?person|consignee|signatory|signer|approver|applicant|"
+            r"recipient|requester|assignee|contact_?person|consignee|signatory|signer|approver|applicant|member|"
             r"subscriber|travell?er|tenant|employee|emp|staff|full|user)$|_by$"
         ),
         "PERSON",
-        lambda v: bool(regex.fullmatch(NAME, v)),
+        lambda v: bool(regex.fullmatch(NAME, v) or _LOWER_NAME.fullmatch(v)),
     ),
     (
         # phone, phones, phone_number, mobile_no, contact_nr: the word, a number suffix, a plural

@@ -180,7 +180,14 @@ _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}\s+){{1,2}})(\
 _TITLE_THEN_NAME = regex.compile(
     rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
 )
-_LOWER_PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])")
+# a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
+# "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
+# (jag heter, nama saya, bitte buchen)
+_LOWER_PAIR = regex.compile(
+    r"(?:(?i:\b(?:i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|from|by|"
+    r"to|for|with|ask for|contact|customer|caller|user|holder|signed|cheers|best)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
+    r"(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
+)
 _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
 _SURNAME_COMMA_GIVEN = regex.compile(
     rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
@@ -220,7 +227,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         for m in _LOWER_PAIR.finditer(text, overlapped=True):  # carmelita aguado, in chat
             first, last = m.group(1).capitalize(), m.group(2)
             if first in given and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
-                out.append((m.start(), m.end()))
+                out.append((m.start(1), m.end(2)))
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
         surname_like = (surname in known or surname.lower() not in zipf) and surname not in _OPENERS
@@ -346,8 +353,10 @@ def _given_word_names() -> frozenset[str]:
 
 
 def drop_word_names(text: str, start: int, end: int) -> bool:
-    """True for an NER person span that is one everyday word ("Bill it to my card")."""
-    return text[start:end].strip() in WORD_NAMES
+    """True for an NER person span that is one everyday word ("Bill it to my card"), or one word
+    in lower case that is no given name ("kyc: subject ...")."""
+    span = text[start:end].strip()
+    return span in WORD_NAMES or (span.islower() and " " not in span and span.capitalize() not in given_names())
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")

@@ -66,7 +66,8 @@ def test_held_out_values_do_not_survive(held_out: dict):
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    # words changed: goal 2%; the ninth part changes 4.0% (this slice 4.2%), not at the goal
+    # words changed: goal 2%; the ninth part changed 4.0% when measured (this slice 4.2%, 3.9% after
+    # the lower-case name rule was narrowed to cues and fields), not at the goal
     assert held_out["destroyed_share"] <= 0.045
     assert held_out["arguments_consistent"] >= 0.98  # goal: 98% (0.991 on the whole ninth part, 0.993 here)
     assert held_out["arguments_verbatim"] >= 0.75
@@ -80,8 +81,8 @@ def test_the_development_part_stays_at_the_goals(developed: dict):
     survived, planted = developed["survived"], developed["planted"]
     assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
     assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # none of 167 on this slice
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 3 of 349
+    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # none of 349
     assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # 3 of 153
-    assert developed["survived_share"] <= 0.005  # 0.45%
+    assert developed["survived_share"] <= 0.005  # 0.22%
     assert developed["withheld_calls"] <= 0.01 * 240  # 1
-    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.5%
+    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.3%
