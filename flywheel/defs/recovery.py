@@ -101,7 +101,13 @@ def interruptible(instance: dg.DagsterInstance, grace: float = 3.0,
                 _cancel_session(instance, tags[SESSION_TAG], why)
                 os._exit(1)
 
-    watcher = threading.Thread(target=watch, name="flywheel-interrupts", daemon=True)
+    def watch_quietly() -> None:  # a watcher that fails (a locked SQLite file) must not print over the run
+        try:
+            watch()
+        except Exception as exc:  # noqa: BLE001
+            print(f"(flywheel: the pool-wait watcher stopped: {type(exc).__name__})", file=sys.stderr)
+
+    watcher = threading.Thread(target=watch_quietly, name="flywheel-interrupts", daemon=True)
     watcher.start()
     try:
         yield tags
