@@ -94,20 +94,12 @@ def interruptible(instance: dg.DagsterInstance, grace: float = 3.0,
         while not done.wait(0.25):
             waited = waited + 0.25 if check_captured_interrupt() else 0.0
             if waited >= grace:
-                _cancel_session(instance, tags[SESSION_TAG], "Stopped by SIGTERM or Ctrl-C while it waited for a slot.")
-                os._exit(130)
+                _stop(instance, tags[SESSION_TAG], "Stopped by SIGTERM or Ctrl-C while it waited for a slot.", 130)
             tick += 1
             if tick % 8 == 0 and (why := _waited_too_long(instance, tags[SESSION_TAG], limit)):
-                _cancel_session(instance, tags[SESSION_TAG], why)
-                os._exit(1)
+                _stop(instance, tags[SESSION_TAG], why, 1)
 
-    def watch_quietly() -> None:  # a watcher that fails (a locked SQLite file) must not print over the run
-        try:
-            watch()
-        except Exception as exc:  # noqa: BLE001
-            print(f"(flywheel: the pool-wait watcher stopped: {type(exc).__name__})", file=sys.stderr)
-
-    watcher = threading.Thread(target=watch_quietly, name="flywheel-interrupts", daemon=True)
+    watcher = threading.Thread(target=watch, name="flywheel-interrupts", daemon=True)
     watcher.start()
     try:
         yield tags
@@ -116,16 +108,29 @@ def interruptible(instance: dg.DagsterInstance, grace: float = 3.0,
         watcher.join()
 
 
-def _cancel_session(instance: dg.DagsterInstance, session: str, why: str) -> None:
-    runs = instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session}))
-    for run in runs:
-        instance.report_run_canceled(run, why)
-        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
-        print(f"Stopped run {run.run_id} ({run.job_name}{_partition(run)}): {why}", file=sys.stderr)
+def _stop(instance: dg.DagsterInstance, session: str, why: str, status: int) -> None:
+    """Cancel the session's active runs, withdraw their claims and end the process, even where the
+    instance cannot be written to (`flywheel recover` or the `dead_runs` sensor then fails them)."""
+    try:
+        for run in instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session})):
+            instance.report_run_canceled(run, why)
+            instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+            print(f"Stopped run {run.run_id} ({run.job_name}{_partition(run)}): {why}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - the process must stop either way
+        print(f"Stopping: the runs could not be marked ({type(exc).__name__}): {why}", file=sys.stderr)
+    os._exit(status)
 
 
 def _waited_too_long(instance: dg.DagsterInstance, session: str, limit: float) -> str | None:
-    """Why this session's run gives up waiting for a pool slot, or None while it may wait on."""
+    """Why this session's run gives up waiting for a pool slot, or None while it may wait on (or
+    while the instance cannot be read: a locked SQLite file is tried again two seconds later)."""
+    try:
+        return _too_long(instance, session, limit)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _too_long(instance: dg.DagsterInstance, session: str, limit: float) -> str | None:
     runs = {r.run_id for r in instance.get_runs(filters=dg.RunsFilter(statuses=_ACTIVE, tags={SESSION_TAG: session}))}
     if not runs:
         return None
