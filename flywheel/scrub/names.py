@@ -169,74 +169,6 @@ class GivenNameRecognizer(CodeRecognizer):
         return out
 
 
-# The forms records and signatures write names in: a given name and the surname in capitals
-# (Natalia TEDER, Grégoire ST-PIERRE, Padraig MAC GLOIN), an initial and a surname (D. Kościukiewicz),
-# the surname first with a comma (Heser, Siegried).
-_CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
-_GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+{_CAPS}){{1,2}})(?![\p{{L}}])")
-_INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
-# (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
-_CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}\s+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
-_TITLE_THEN_NAME = regex.compile(
-    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
-)
-# a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
-# "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
-# (jag heter, nama saya, bitte buchen)
-_LOWER_PAIR = regex.compile(
-    r"(?:(?i:\b(?:i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|from|by|"
-    r"to|for|with|ask for|contact|customer|caller|user|holder|signed|cheers|best)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
-    r"(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
-)
-_LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
-_SURNAME_COMMA_GIVEN = regex.compile(
-    rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
-)
-
-
-_COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
-_OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note"
-                     .split())  # fmt: skip
-_CAPS_PARTICLES = frozenset("mac mc van von de del da di du la le al el st ter ten bin ben dos das".split())
-
-
-def name_forms(text: str) -> list[tuple[int, int]]:
-    """Spans of names written as records and signatures write them (see above)."""
-    given, known, zipf, out = given_names(), name_words(), english_zipf(), []
-    for m in _GIVEN_THEN_CAPS.finditer(text):
-        caps = m.group(2).split()
-        short_ok = all(len(w) > 3 or (w.capitalize() in known and w.lower() not in zipf) for w in caps[-1:]) \
-            and all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps[:-1])  # fmt: skip
-        first = m.group(1)
-        # a known given name (Nneka EZE, not "Anna VAT"), or a surname English never writes (Peace NNAMANI)
-        rare = all(w.lower() not in zipf for w in caps) and first.lower() not in STOP_WORDS
-        if short_ok and (first in given or rare):
-            out.append((m.start(), m.end()))
-    for m in _INITIAL_THEN_SURNAME.finditer(text):
-        word = m.group(1)
-        # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please")
-        if zipf.get(word.lower(), 0) < _COMMON_ZIPF and word.lower() not in STOP_WORDS and word not in _OPENERS:
-            out.append((m.start(), m.end()))
-    for m in _CAPS_THEN_GIVEN.finditer(text):  # OGUNLEYE Grace, DE GRAEVE Kimberly
-        caps = m.group(1).split()
-        caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps)
-        if m.group(2) in given and caps_ok:
-            out.append((m.start(), m.end()))
-    out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
-    if not text.isupper():
-        for m in _LOWER_PAIR.finditer(text, overlapped=True):  # carmelita aguado, in chat
-            first, last = m.group(1).capitalize(), m.group(2)
-            if first in given and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
-                out.append((m.start(1), m.end(2)))
-    for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
-        surname, first = m.group(1), m.group(2)
-        surname_like = (surname in known or surname.lower() not in zipf) and surname not in _OPENERS
-        common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
-        if (first in given or first.lower() not in zipf) and surname_like and not common:
-            out.append((m.start(), m.end()))
-    return out
-
-
 # Ndung'u, Lara-Sophie, Akçay, E’zoza, O'Malley, McIntyre
 _WORD = r"(?:[ODL]['’](?=\p{Lu}))?\p{Lu}['’‘ʻ]?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’‘ʻ-]\p{L}[\p{Ll}\p{M}]*)*"
 _RARE_RUN = regex.compile(
@@ -300,7 +232,6 @@ class RareNameRecognizer(CodeRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         out = [RecognizerResult("PERSON", a, b, 0.65) for a, b in _name_runs(text)]
-        out += [RecognizerResult("PERSON", a, b, 0.7) for a, b in name_forms(text)]
         given, zipf = given_names(), english_zipf()
         # spaCy's places (weather for Vienna, a flight to Adelaide) are not people
         places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()

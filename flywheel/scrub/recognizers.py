@@ -35,6 +35,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 from flywheel.scrub.addresses import StreetAddressRecognizer  # noqa: E402
 from flywheel.scrub.keys import KeyValueRecognizer  # noqa: E402
 from flywheel.scrub.known import KnownValuesRecognizer  # noqa: E402
+from flywheel.scrub.name_forms import NameFormRecognizer  # noqa: E402
 from flywheel.scrub.names import GivenNameRecognizer, NameCueRecognizer, RareNameRecognizer  # noqa: E402
 from flywheel.scrub.policy import Policy  # noqa: E402
 from flywheel.scrub.scripts import OtherScriptRecognizer  # noqa: E402
@@ -141,6 +142,7 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
         NameCueRecognizer(),
         GivenNameRecognizer(),
         RareNameRecognizer(),
+        NameFormRecognizer(),
         OtherScriptRecognizer(),
         KeyValueRecognizer(),
     ]
