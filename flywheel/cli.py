@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from flywheel import settings
-from flywheel.commands import add_model_commands, session, use_project_instance
+from flywheel.commands import add_model_commands, session, stop_if_interrupted, use_project_instance
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # the run's events stay in Dagster
 
@@ -62,9 +62,9 @@ def _demo(args: argparse.Namespace) -> int:
     failed = 0
     with dg.DagsterInstance.get() as instance, session(instance) as tags:
         for day in days:
-            result = job.execute_in_process(
+            result = stop_if_interrupted(job.execute_in_process(
                 partition_key=day, instance=instance, raise_on_error=False, run_config=QUIET, tags=tags
-            )
+            ))
             counts = dict((lake.manifest("raw_logs", day) or {}).get("counts", {}))
             scrubbed = lake.manifest("scrubbed_traces", day) or {}
             counts["scrubbed"] = scrubbed.get("traces", 0)
@@ -94,8 +94,8 @@ def _cluster(instance, lake, tags: dict[str, str]) -> int:
     print(decision.reason)
     if not decision.run:
         return 0
-    result = defs().resolve_job_def("recluster").execute_in_process(instance=instance, raise_on_error=False,
-                                                                   run_config=QUIET, tags=tags)  # fmt: skip
+    result = stop_if_interrupted(defs().resolve_job_def("recluster").execute_in_process(
+        instance=instance, raise_on_error=False, run_config=QUIET, tags=tags))  # fmt: skip
     if not result.success:
         print("  re-clustering FAILED: see the run in the Dagster UI")
         return 1
@@ -109,8 +109,9 @@ def _cluster(instance, lake, tags: dict[str, str]) -> int:
     assign = defs().resolve_job_def("assign")
     failed = 0
     for day in stale_assignments(lake)[1]:  # as the sensor's next tick would
-        failed += not assign.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
-                                                run_config=QUIET, tags=tags).success  # fmt: skip
+        result = assign.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                           run_config=QUIET, tags=tags)  # fmt: skip
+        failed += not stop_if_interrupted(result).success
     return 1 if failed else 0
 
 

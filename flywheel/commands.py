@@ -39,6 +39,18 @@ def session(instance) -> Iterator[dict[str, str]]:  # noqa: ANN001 (a DagsterIns
         yield tags
 
 
+def stop_if_interrupted(result):  # noqa: ANN001, ANN201 (a Dagster ExecuteInProcessResult, returned as is)
+    """End the command (status 130) when the run ended because of SIGTERM or Ctrl-C: Dagster fails
+    the running step and returns, and the command would go on to its next run."""
+    for event in result.all_events:
+        error = getattr(event.event_specific_data, "error", None) if event.is_step_failure else None
+        if error is not None and error.cls_name == "DagsterExecutionInterruptedError":
+            print(f"Stopped by SIGTERM or Ctrl-C: run {result.run_id} failed at step {event.step_key}.",
+                  file=sys.stderr)  # fmt: skip
+            sys.exit(130)
+    return result
+
+
 def recover(args: argparse.Namespace) -> int:
     """`flywheel recover`: the same, on its own."""
     use_project_instance()
@@ -119,9 +131,9 @@ def fine_tune(args: argparse.Namespace) -> int:
     quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
     config = run_config(quiet, max_steps=args.max_steps, epochs=args.epochs, eval_limit=args.eval_limit)
     with dg.DagsterInstance.get() as instance, session(instance) as tags:
-        result = defs().resolve_job_def("fine_tune").execute_in_process(
+        result = stop_if_interrupted(defs().resolve_job_def("fine_tune").execute_in_process(
             partition_key=args.task, instance=instance, raise_on_error=False, run_config=config, tags=tags
-        )
+        ))
     adapter = current_adapter(lake, args.task) or {}
     report = current_report(lake, args.task) or {}
     if adapter:

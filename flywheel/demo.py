@@ -60,7 +60,7 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
 
-    from flywheel.commands import failure_reasons, run_config
+    from flywheel.commands import failure_reasons, run_config, stop_if_interrupted
     from flywheel.definitions import defs
 
     tasks = largest_tasks(lake, count)
@@ -72,13 +72,13 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()
-        result = job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False, run_config=config,
-                                        tags=tags)  # fmt: skip
+        result = stop_if_interrupted(job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False,
+                                                            run_config=config, tags=tags))  # fmt: skip
         failed += not result.success
         outcome = "ok" if result.success else "FAILED " + "; ".join(failure_reasons(result))
         print(f"  {task}  {outcome}  ({time.perf_counter() - start:.0f} s)")
-    result = defs().resolve_job_def("takeover").execute_in_process(instance=instance, raise_on_error=False,
-                                                                    run_config=quiet, tags=tags)  # fmt: skip
+    result = stop_if_interrupted(defs().resolve_job_def("takeover").execute_in_process(
+        instance=instance, raise_on_error=False, run_config=quiet, tags=tags))  # fmt: skip
     if not result.success:
         print("  traffic_takeover FAILED: " + "; ".join(failure_reasons(result)))
         return failed + 1

@@ -21,6 +21,7 @@ CHILD = """
 import sys, time
 from pathlib import Path
 import dagster as dg
+from flywheel.commands import stop_if_interrupted
 from flywheel.defs.recovery import interruptible, record_worker
 
 @dg.asset(pool="ingest")
@@ -30,8 +31,8 @@ def holds_the_slot(context):
     time.sleep(float(sys.argv[2]))
 
 with dg.DagsterInstance.get() as instance, interruptible(instance) as tags:
-    ok = dg.materialize([holds_the_slot], instance=instance, raise_on_error=False, tags=tags).success
-sys.exit(0 if ok else 1)
+    result = stop_if_interrupted(dg.materialize([holds_the_slot], instance=instance, raise_on_error=False, tags=tags))
+sys.exit(0 if result.success else 1)
 """
 
 
@@ -110,6 +111,17 @@ def test_a_run_that_waits_for_the_slot_stops_on_sigterm_or_after_the_longest_wai
             if process is not None:
                 process.kill()
                 process.wait()
+
+
+def test_sigterm_during_a_step_ends_the_command(home: Path):
+    """Dagster fails the running step and returns; the command must stop, not start its next run."""
+    first = _holding(home)
+    first.send_signal(signal.SIGTERM)
+    assert first.wait(timeout=60) == 130
+    assert "Stopped by SIGTERM or Ctrl-C" in first.stderr.read()
+    with dg.DagsterInstance.get() as instance:
+        assert [r.status for r in instance.get_runs()] == [dg.DagsterRunStatus.FAILURE]
+        assert instance.event_log_storage.get_concurrency_info("ingest").active_run_ids == set()
 
 
 def test_a_living_run_is_left_alone(home: Path):
