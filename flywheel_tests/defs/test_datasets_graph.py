@@ -89,9 +89,13 @@ def test_a_grown_task_gets_a_new_version_and_no_trace_changes_split(world: World
     grown = 0
     for task in world.tasks:
         (r1, before), (r2, after) = world.first[task], world.second[task]
-        if _metadata(r2)["traces"].value > _metadata(r1)["traces"].value:
+        # new clean examples make a new version; new traces that cleaning drops (near duplicates of
+        # the day before once scrubbed) leave the content, and so the version, as it was
+        if set(after) - set(before):
             grown += 1
             assert _metadata(r2)["version"].value != _metadata(r1)["version"].value
+        else:
+            assert _metadata(r2)["version"].value == _metadata(r1)["version"].value
         assert all(after[rid] == s for rid, s in before.items() if rid in after), task
     assert grown >= len(world.tasks) // 2
 
