@@ -209,9 +209,8 @@ _PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends 
 def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of [start, end) outside every taken range."""
     pieces = [(start, end)]
-    for s, e in taken:
-        pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]] \
-            if any(a < e and s < b for a, b in pieces) else pieces  # fmt: skip
+    for s, e in taken:  # each piece keeps what lies before and after the range (either may be empty)
+        pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
     return pieces
 
 

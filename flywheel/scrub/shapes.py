@@ -27,9 +27,10 @@ class CodeRecognizer(EntityRecognizer):
 # -- phone numbers -----------------------------------------------------------------------------
 # (a tel: or sms: URI's number too, RFC 3966: tel:+90-212-909-49-10; never across a tab, which
 # separates fields: "26 August 1984<tab>332-13-5611")
+_EXT_WORD = r"(?:x|ext\.?|extn\.?|extension|#)"  # before an extension: 0161 496 0123 x12, ext. 12
 _PHONE = regex.compile(
     r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
-    r"(?:\s{0,2}(?:x|ext\.?|extn\.?|extension|#)\s{0,2}\d{1,6})?(?![\w/]|[.,:-]\d)"
+    rf"(?:\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(
     r"(?i)(?:phone|call|tel\b|telephone|mobile|mob\b|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|"
@@ -63,7 +64,7 @@ _EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
 # "SSN 123-45-6789 / 12 Main St": an identity number, not a phone number running on
 _ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
 _LOCAL = regex.compile(r"^[2-9]\d{2}[ .-]\d{4}$")
-_EXTENSION = regex.compile(r"\s{0,2}(?:x|ext\.?|extn\.?|extension|#)\s{0,2}\d{1,6}$")
+_EXTENSION = regex.compile(rf"\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}}$")
 
 
 def phone_score(candidate: str, before: str) -> float:
