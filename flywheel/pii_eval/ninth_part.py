@@ -1,5 +1,7 @@
 """The ninth test part of the PII evaluation set (session 8), written after the eighth was
-measured and before the work on it, to be measured once at the end of that work. Its forms:
+measured and before the work on it, measured once at the end of that work (all 2.5% of values
+survived, phones 7.1%, names 7.0%, 4.0% of words changed), then moved into the development part
+(session 9). Its forms:
 meeting transcripts with speaker labels, issue-tracker comments, semicolon CSV with quoted
 fields, HTTP headers, YAML front matter, pipe-separated signatures, a court-style letter, chat
 exports with reactions, Romanian, Finnish, Vietnamese and Greek around the values. Its phone

@@ -9,8 +9,9 @@ session 7, when the fifth (`fifth_part.py`) was written; the fifth was measured 
 here in session 7, when the sixth (`sixth_part.py`) was written; the sixth was measured once and
 moved here in session 8, when the seventh (`seventh_part.py`) was written; the seventh was measured
 once and moved here in session 8, when the eighth (`eighth_part.py`) was written; the eighth was
-measured once and moved here in session 8, when the ninth (`ninth_part.py`) was written. Slots are
-kinds from `values.KINDS` (plus FIRST_NAME).
+measured once and moved here in session 8, when the ninth (`ninth_part.py`) was written; the ninth
+was measured once and moved here in session 9, when the tenth (`tenth_part.py`) was written.
+Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
 (order numbers, prices, times, versions).
@@ -18,7 +19,7 @@ like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that ar
 
 from __future__ import annotations
 
-from flywheel.pii_eval import eighth_part, fifth_part, ninth_part, seventh_part, sixth_part
+from flywheel.pii_eval import eighth_part, fifth_part, ninth_part, seventh_part, sixth_part, tenth_part
 
 USER = {
     "dev": [   "Hi, I'm {PERSON}. Please update the phone on file to {PHONE_NUMBER}; the old one no longer works.",
@@ -425,10 +426,10 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to eighth parts (each measured once, then worked against in sessions 7 and 8) join
-# the development part; the ninth is the test part.
+# The fourth to ninth parts (each measured once, then worked against in sessions 7 to 9) join the
+# development part; the tenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
-    _later = [getattr(part, _name) for part in (fifth_part, sixth_part, seventh_part, eighth_part)]
+    _later = [getattr(part, _name) for part in (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part)]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(ninth_part, _name)
+    _table["test"] = getattr(tenth_part, _name)

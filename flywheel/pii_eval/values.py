@@ -34,7 +34,7 @@ LOCALES = {
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
     # from abroad, again for the sixth (after the fifth was measured once), for the seventh
-    # (session 8), whose names are also written in other orders (see `_person`), the eighth and ninth.
+    # (session 8), whose names are also written in other orders (see `_person`), the eighth, ninth and tenth.
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -72,7 +72,7 @@ class Values:
         first, last = fake.first_name(), fake.last_name()
         return {
             "locale": loc,
-            "PERSON": _person(first, last, self.split, rng),
+            "PERSON": _person(first, last, self.split, rng, fake.first_name() if self.split == "test" else ""),
             "FIRST_NAME": first,
             "PHONE_NUMBER": _phone(fake, rng) if rng.random() < 0.5 else _world_phone(rng, self.regions, self.formats),
             "STREET_ADDRESS": _street(fake),
@@ -103,12 +103,15 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # hyphens after the country code (+49-30-1234567), as bare national digits, with an extension, or
 # with no-break spaces; the eighth (session 8; now development) with the country code in brackets
 # ((+49) 30 1234567), dots after it (+49.30.1234567), en dashes, narrow spaces, or full-width
-# digits; the ninth (the test part, session 8) with the area code in brackets after the country
+# digits; the ninth (session 8; now development) with the area code in brackets after the country
 # code (+49 (30) 1234567), letters for the last digits (vanity), " - " between groups, or
-# Arabic-Indic digits
+# Arabic-Indic digits; the tenth (the test part, session 9) in groups of three, with the national
+# area code in brackets ((030) 1234567), with a space after the country code and hyphens after it
+# (+49 30-123-4567), or with the country code and no plus (49 30 1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
-                "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "area_brackets", "vanity", "spaced_dash", "arabic_indic")
+                "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
+                "area_brackets", "vanity", "spaced_dash", "arabic_indic")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "threes", "trunk_brackets", "space_then_hyphens", "no_plus")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -192,25 +195,56 @@ _REWRITTEN.update({
 })
 
 
-def _person(first: str, last: str, split: str, rng: random.Random) -> str:
+def _threes(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    digits = _national_digits(number)
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def _trunk_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
+    return f"({groups[0]}) {' '.join(groups[1:])}" if len(groups) > 1 else groups[0]
+
+
+def _space_then_hyphens(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return f"{code} {'-'.join(rest)}"
+
+
+_REWRITTEN.update({
+    "threes": _threes,
+    "trunk_brackets": _trunk_brackets,
+    "space_then_hyphens": _space_then_hyphens,
+    "no_plus": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).lstrip("+"),
+})
+
+
+def _person(first: str, last: str, split: str, rng: random.Random, second: str = "") -> str:
     """A full name; since the seventh part (session 8; now development) also "Last, First",
     "First LAST" or "F. Last", as records and signatures write it, and since the eighth (now
-    development) "Mr Last", "LAST First", "First M. Last" or in lower case; in the ninth (the test
-    part) with a nickname, a double-barrelled surname, a post-nominal or all in capitals instead."""
+    development) "Mr Last", "LAST First", "First M. Last" or in lower case, since the ninth (now
+    development) with a nickname, a double-barrelled surname, a post-nominal or all in capitals; in
+    the tenth (the test part) with a full middle name, surname first, an academic title, or the
+    surname as an initial instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
-    if split != "test":
-        return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
-                           f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower()))
+    if split == "test":
+        return rng.choice((f"{first} {second} {last}", f"{last} {first}", f"{rng.choice(_ACADEMIC)} {first} {last}",
+                           f"{first} {last[0]}."))  # fmt: skip
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
-    return rng.choice((f'{first} "{nick}" {last}', f"{first} {last}-{rng.choice(_SECOND_SURNAMES)}",
+    return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
+                       f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
+                       f'{first} "{nick}" {last}', f"{first} {last}-{rng.choice(_SECOND_SURNAMES)}",
                        f"{first} {last}, {suffix}", f"{first} {last}".upper()))  # fmt: skip
 
 
-# second halves of double-barrelled surnames for the ninth part (common surnames of many countries)
+_ACADEMIC = ("Prof.", "Dr.", "Prof. Dr.", "Dr", "Ing.", "Mgr.")
+
+
+# second halves of double-barrelled surnames since the ninth part (common surnames of many countries)
 _SECOND_SURNAMES = ("Okafor", "Lindqvist", "Moreau", "Kowalczyk", "Tanaka", "Haddad", "Ferreira", "Novak", "Osei",
                     "Jensen", "Rossi", "Petrov", "Nakamura", "Abubakar", "Van Dijk", "Schulz")  # fmt: skip
 
