@@ -55,6 +55,8 @@ def survivors(records: list[dict], rows: dict, planted: list) -> None:
             where = next((t for t in texts if value in t), "")
             at = where.find(value)
             print(f"{kind:15} {value!r} :: {where[max(0, at - 90) : at + len(value) + 40]!r}")
+            at = rows[rid].find(value)
+            print(f"{'':15} written :: {rows[rid][max(0, at - 90) : at + len(value) + 40]!r}")
 
 
 def arguments(before: dict, after: dict) -> None:

@@ -21,7 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from flywheel.bulk import in_forks
 from flywheel.scrub.keys import entity_of
-from flywheel.scrub.names import drop_word_names, trim_person
+from flywheel.scrub.names import drop_word_names, name_parts, trim_person
 from flywheel.scrub.policy import Policy
 from flywheel.scrub.traces import keyed_values, map_message, texts_of
 
@@ -153,6 +153,10 @@ class Scrubber:
             if rule is not None and rule.operator != "keep" and not self._allowed(value.strip()):
                 values.setdefault(value.strip(), entity)
         values = _split_joined(values)
+        for value, entity in list(values.items()):  # "thanks, Charlotte" after "Charlotte Benjamin-Osei"
+            if entity == "PERSON":
+                for part in name_parts(value):
+                    values.setdefault(part, entity)
         if not values:
             return TraceResult(messages, response)
         numbers: Counter = Counter()

@@ -2,7 +2,8 @@
 given-name-then-surname patterns miss: a surname in capitals before or after the given name
 (Natalia TEDER, OGUNLEYE Grace, Padraig MAC GLOIN), an initial and a surname (D. Kościukiewicz),
 the surname first with a comma (Heser, Siegried), a title and a name (Mr Taylor), and a name in
-lower case after a cue or at a field's start (hi its carmelita aguado)."""
+lower case after a cue or at a field's start (hi its carmelita aguado), and a name all in
+capitals (DARREN FRITZ)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flywheel.scrub.names import _UP, WORD_NAMES, english_zipf, given_names, name_words
+from flywheel.scrub.names import _UP, WORD_NAMES, _name_runs, english_zipf, given_names, name_words, place_names
 from flywheel.scrub.shapes import CodeRecognizer
 
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
-_GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:\s+{_CAPS}){{1,2}})(?![\p{{L}}])")
+_GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:[ \t]+{_CAPS}){{1,2}})(?![\p{{L}}])")
 _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
-_CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}\s+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
+_CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
 _TITLE_THEN_NAME = regex.compile(
     rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
 )
@@ -26,10 +27,13 @@ _TITLE_THEN_NAME = regex.compile(
 # (jag heter, nama saya, bitte buchen)
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|from|by|"
-    r"to|for|with|ask for|contact|customer|caller|user|holder|signed|cheers|best)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
+    r"to|for|with|ask for|contact|customer|caller|user|holder|signed|cheers|best|agent|owner|tenant|member|patient|"
+    r"guest|client|driver|employee)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
     r"(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
 )
 _LOWER_VALUE = regex.compile(r"^\s*(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)\s*$")
+# a display name before an address in angle brackets ("chantal demoulin <kwillems@example.org>")
+_LOWER_DISPLAY = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)\s*<[^<>\s@]+@")
 _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
 # (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
 _SURNAME_COMMA_GIVEN = regex.compile(
@@ -37,6 +41,43 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 )
 
 
+# two to four words in capitals (DARREN FRITZ, MARIA LUIZA CAVALCANTI, in a signature or a record)
+_CAPS_RUN = regex.compile(
+    r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]*){1,3}(?![\p{L}\p{M}])"
+)
+_CAPS_SURNAME_ZIPF = 5.0  # after a known given name, a surname may be a word (JOHN SMITH), not a common one
+# codes business text writes in capitals, some of which are also given names somewhere (Iban, Pin)
+_CAPS_CODES = frozenset("IBAN BIC SWIFT PIN OTP CVV SKU VAT API URL PDF CSV ETA DOB SSN KYC AML CEO CFO CTO".split())
+
+
+def _caps_names(text: str) -> list[tuple[int, int]]:
+    """Names written all in capitals: the run title-cased, then the rare-name rule (two or more
+    known name words or words English hardly uses, one of them known) or a known given name and
+    a surname that is no common word. Acronyms (AWS EKS, KYC AML) have no word of four letters."""
+    given, known, zipf, out = given_names(), name_words(), english_zipf(), []
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group().split()
+        titled = " ".join(w.lower() if w.lower() in _CAPS_PARTICLES else w.title() for w in words)
+        if len(titled) != len(m.group()) or all(len(w) < 4 for w in words) or _CAPS_CODES & set(words):
+            continue
+        if titled in place_names():  # SAN FRANCISCO, NEW YORK
+            continue
+        # one known name word, or long words English never writes (PACHONGRUK MATINAWIN); not acronyms
+        spans = [(a, b) for a, b in _name_runs(titled)
+                 if any(w in known for w in titled[a:b].split()) or all(len(w) > 4 for w in titled[a:b].split())]
+        first, rest = titled.split()[0], titled.split()[1:]
+        # a known given name and a surname: any word but a common one, or any word at all after a
+        # given name alone (KEITH PAGE, JARED DAY)
+        surname_ok = [len(rest) == 1 or zipf.get(w.lower(), 0) < _CAPS_SURNAME_ZIPF for w in rest]
+        if not spans and first in given and all(
+            w in _CAPS_PARTICLES or (w.lower() not in STOP_WORDS and ok) for w, ok in zip(rest, surname_ok, strict=True)
+        ):
+            spans = [(0, len(titled))]
+        out += [(m.start() + a, m.start() + b) for a, b in spans]
+    return out
+
+
+_SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
 _OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note"
                      .split())  # fmt: skip
@@ -62,20 +103,27 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             out.append((m.start(), m.end()))
     for m in _CAPS_THEN_GIVEN.finditer(text):  # OGUNLEYE Grace, DE GRAEVE Kimberly
         caps = m.group(1).split()
-        caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps)
-        if m.group(2) in given and caps_ok:
+        # a short surname (OBI, LEE) when it is a known name or a rare word; not "DEV Anna"
+        caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.capitalize() in known
+                      or zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF for w in caps)  # fmt: skip
+        rare = all(w.lower() not in zipf for w in [*caps, m.group(2)])  # YULIANTI Eluh, SAMINOVA Soliha
+        if (m.group(2) in given or rare) and caps_ok:
             out.append((m.start(), m.end()))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
-        pairs = [*_LOWER_PAIR.finditer(text, overlapped=True), *_LOWER_VALUE.finditer(text)]
+        pairs = [*_LOWER_PAIR.finditer(text, overlapped=True), *_LOWER_VALUE.finditer(text),
+                 *_LOWER_DISPLAY.finditer(text)]  # fmt: skip
         for m in pairs:
             first, last = m.group(1).capitalize(), m.group(2)
-            if first in given and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
+            # a known given name, or a word English never writes (arnmundur sólbjörnsson)
+            named = first in given or (len(first) > 2 and first.lower() not in zipf)
+            if named and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
                 out.append((m.start(1), m.end(2)))
+    out += _caps_names(text)
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
-        surname_like = (surname in known or surname.lower() not in zipf) and surname not in _OPENERS
+        surname_like = (surname in known or zipf.get(surname.lower(), 0) < _SHORT_CAPS_ZIPF) and surname not in _OPENERS
         common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
         if (first in given or first.lower() not in zipf) and surname_like and not common:
             out.append((m.start(), m.end()))

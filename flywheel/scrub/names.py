@@ -177,7 +177,7 @@ _RARE_RUN = regex.compile(
 _SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})")
 _WORD_OR_PARTICLE = regex.compile(rf"{_WORD}|{_PARTICLE}")
 _IS_PARTICLE = regex.compile(_PARTICLE)
-_MID_SENTENCE = regex.compile(r"(?:\b\p{Ll}[\p{Ll}-]*|[,(]),?\s+$")  # after a lower-case word or a comma
+_MID_SENTENCE = regex.compile(r"(?:\b\p{Ll}[\p{Ll}-]*|[,(;]),?\s+$")  # after a lower-case word, a comma or ;
 _PERSON_VERB_AFTER = regex.compile(
     r"\s+(?:said|says|asked|asks|wants|wanted|told|tells|called|calls|rang|wrote|writes|needs|needed|"
     r"mentioned|confirmed|reported|promised|agreed|cannot|can't|won't|didn't|doesn't|isn't|wasn't|will|would|"
@@ -291,6 +291,27 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")
+_PART_ZIPF = 3.6  # a surname alone is scrubbed when English text uses it about this rarely or less (Obi, Kowal)
+
+
+def name_parts(value: str) -> list[str]:
+    """The given names and surnames of a full name found in a call ("Charlotte Benjamin-Osei" ->
+    Charlotte, Benjamin-Osei), which the same call often uses alone ("thanks, Charlotte"): each a
+    known given name or a word English hardly uses, never an everyday word, a title or an initial."""
+    tokens = [t.group() for t in _TOKEN.finditer(value)]
+    if len(tokens) < 2:
+        return []
+    given, zipf = given_names(), english_zipf()
+    out = []
+    for token in tokens:
+        word = token.capitalize() if token.isupper() else token  # FRITZ is written as found, judged as Fritz
+        if len(word) > 2 and word[0].isupper() and word not in WORD_NAMES and word.lower() not in STOP_WORDS \
+                and word not in _TITLES and (word in given or zipf.get(word.lower(), 0) < _PART_ZIPF):  # fmt: skip
+            out.append(token)
+    return out
+
+
+_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sir Dame Mme Mlle Herr Frau Sr Sra Srta Ing Mgr Jr PhD".split())
 
 
 def trim_person(text: str, start: int, end: int) -> int:
