@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -194,17 +195,19 @@ def _split_joined(values: dict[str, str]) -> dict[str, str]:
 _SPACE_SEPARATORS = regex.compile(r"[^\S\n\r\t ]|\p{Zs}(?<! )")  # no-break, narrow, thin, ideographic, ...
 _DASHES = regex.compile(r"\p{Pd}(?<!-)")  # en and em dashes, hyphen, figure dash, full-width hyphen-minus, ...
 _FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]")  # the full-width forms of ASCII (０-９, （）, Ａ-Ｚ, ...)
+_OTHER_DIGITS = regex.compile(r"(?![0-9])\p{Nd}")  # digits of other scripts: ٠١٢ (Arabic-Indic), ०१२, ๐๑๒
 
 
 def _plain_text(text: str) -> str:
     """The text as the recognizers' patterns (written in ASCII) read it, one character for one:
-    other spaces as a space, dashes as a hyphen, full-width forms as ASCII ("01628–865114",
-    "（１１） ９７７９０－７８２７" and a number with no-break spaces are phone numbers like any
-    other)."""
+    other spaces as a space, dashes as a hyphen, full-width forms and other scripts' digits as
+    ASCII ("01628–865114", "（１１） ９７７９０－７８２７", "+٣٨٩ ٢ ٢٠٠ ١٤١٥" and a number with
+    no-break spaces are phone numbers like any other)."""
     if text.isascii():
         return text
     text = _DASHES.sub("-", _SPACE_SEPARATORS.sub(" ", text))
-    return _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    text = _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    return _OTHER_DIGITS.sub(lambda m: str(unicodedata.digit(m.group())), text)
 
 
 _PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends of a cut span

@@ -19,7 +19,13 @@ _DATE = regex.compile(r"\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4}|\p{L}+\.? \d{1,2},? \d
 
 
 def _phone(v: str) -> bool:  # under a phone key, 4 digits are enough (an extension, Niue's numbers)
-    return bool(regex.fullmatch(r"[+(]?[\d ().\-/x#ext]{4,30}", v)) and 4 <= len(_DIGITS.sub("", v)) <= 18
+    digits = len(_DIGITS.sub("", v))
+    if regex.fullmatch(r"[+(]?[\d ().\-/x#ext]{4,30}", v):
+        return 4 <= digits <= 18
+    # letters for the last digits (vanity: 0800 FLOWERS, (01) 129B1VG)
+    letters = sum(c.isupper() for c in v)
+    shaped = regex.fullmatch(r"[+(]?\d[\d ().\-/]*(?<=[\d-])[A-Z][\dA-Z ().\-/]*", v)
+    return bool(shaped) and digits >= 3 and 5 <= digits + letters <= 18
 
 
 # a name typed in lower case under a name key ("name": "guy ó corcoráin"): two to four words of letters

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import os
 import pickle
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -277,6 +278,17 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _fold(word: str) -> str:
+    """The word without its accents (Joaquín -> Joaquin)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _folded_given_names() -> frozenset[str]:
+    """Given names with their accents dropped, as people often type them: Joaquin, Jose, Zoe."""
+    return frozenset(_fold(n) for n in all_given_names() if not n.isascii())
+
+
 @lru_cache(maxsize=1)
 def _given_word_names() -> frozenset[str]:
     """Frank, Bill: given names that are also everyday words."""
@@ -322,8 +334,9 @@ def trim_person(text: str, start: int, end: int) -> int:
     tokens = list(_TOKEN.finditer(text, start, end))
     if len(tokens) > 1 and _asks(text, tokens[0]):  # "Can Andrea from billing call me?": Can asks
         tokens.pop(0)
-    zipf, word_names = english_zipf(), _given_word_names()
+    zipf, word_names, folded = english_zipf(), _given_word_names(), _folded_given_names()
     while (len(tokens) > 1 and tokens[0].group() not in names and tokens[0].group() not in word_names
+           and _fold(tokens[0].group()) not in folded  # Joaquin, written without its accent
            and zipf.get(tokens[0].group().lower(), 0) >= 3.0):  # "Add", "Customer", "My"; not "Frank", "İlklima"
         tokens.pop(0)
     return tokens[0].start() if tokens else start

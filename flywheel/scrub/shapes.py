@@ -44,11 +44,18 @@ ID_BEFORE = regex.compile(
 )
 # a short number (an extension, a small country's 4-7 digits) right after a word that calls it a
 # phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91", "my number is 40194"
-_SHORT_PHONE = regex.compile(
+_PHONE_CUE = (
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
-    r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number)\b\.?"
-    r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)))?\s*:?\s*"
-    r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)"
+    r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number|nummer|número|numero|numéro|telefon|"
+    r"teléfono|telefone|telefono|téléphone)\b\.?"
+    r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
+    r"är|es|é|est|ist|jest|to))?\s*:?\s*"
+)
+_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)")
+# a number with letters for its last digits (vanity: 1-800-FLOWERS, 0800 REPAIR) after a phone word
+# (the first letter right after a digit or a hyphen: not "call 911 ASAP")
+_VANITY = regex.compile(
+    _PHONE_CUE + r"(?-i:([+(]?\d[\d ().\-/]{0,14}(?<=[\d-])[A-Z](?:[().\-/]?[\dA-Z])*(?:[ -][\dA-Z]{1,4})*))(?![\w])"
 )
 # a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
@@ -127,9 +134,17 @@ class PhoneShapeRecognizer(CodeRecognizer):
             if score:
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
+        out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _VANITY.finditer(text)
+                if _vanity(m.group(1))]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
                 if _field_phone(m.group())]  # fmt: skip
         return out
+
+
+def _vanity(value: str) -> bool:
+    """Five to fifteen digits and letters, three or more of them digits, at most seven letters."""
+    digits, letters = sum(c.isdigit() for c in value), sum(c.isalpha() for c in value)
+    return digits >= 3 and 1 <= letters <= 7 and 5 <= digits + letters <= 15
 
 
 def _field_phone(field: str) -> bool:
