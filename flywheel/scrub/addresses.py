@@ -42,7 +42,7 @@ _TYPES_BEFORE = (
     "Diagonal|Diag\\.|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
     "Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Place|Route|Cours|Chaussée|Sentier|Ruelle|Ul\\.|ul\\.|"
     "ulica|Ulica|al\\.|Al\\.|aleja|Aleja|os\\.|pl\\.|plac|Plac|Bulevardul|Calea|Aleea|Șoseaua|Soseaua|Piața|"
-    "Str\\.|Strada|Ulice|Námestie|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
+    "Str\\.|Strada|Ulice|Námestie|Náměstí|Nám\\.|Trg|Cesta|Sokak|Sokağı|Caddesi|Cadde|Mahallesi|Bulvarı|Đường|Phố|Jalan|"
     "Jln\\.?|Jl\\.|Gang|Gg\\.|Lorong|Lrg\\.|Persiaran|Lebuh"
 )
 # The same words as writers often put them, in lower case (avenue Bahon 1, ulica Długa 7); not the

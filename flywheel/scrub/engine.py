@@ -103,7 +103,7 @@ class Scrubber:
                     continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, end)
             if r.entity_type in ("PERSON", "STREET_ADDRESS") and "\n" in text[start:end]:  # nor to the next line
-                start, end = _first_line(text, start, end)
+                start, end = _first_line(text, start, end, digit=r.entity_type == "STREET_ADDRESS")
             spans.append((start, end, r.entity_type, r.score, rule.operator))
         spans.sort(key=lambda s: (s[4] == "keep", s[0] - s[1], -s[3]))
         # an allow-listed product name protects what lies inside it, not a value that contains it
@@ -221,12 +221,13 @@ def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple
     return pieces
 
 
-def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
-    """The first non-empty line of a span."""
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        if line.group().strip():
-            return start + line.start(), start + line.end()
-    return start, end
+def _first_line(text: str, start: int, end: int, digit: bool = False) -> tuple[int, int]:
+    """The first non-empty line of a span; with `digit`, the first with a digit if there is one
+    (an address's house number: "Krajnc\nKreljeva ulica 5c" is the address on the second line)."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
+    if digit and any(c.isdigit() for m in lines for c in m.group()):
+        lines = [m for m in lines if any(c.isdigit() for c in m.group())]
+    return (start + lines[0].start(), start + lines[0].end()) if lines else (start, end)
 
 
 def _replace(text: str, values: list[str], tokens: dict[str, str]) -> str:
