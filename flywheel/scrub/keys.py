@@ -24,7 +24,7 @@ def _phone(v: str) -> bool:  # under a phone key, 4 digits are enough (an extens
         return 4 <= digits <= 18
     # letters for the last digits (vanity: 0800 FLOWERS, (01) 129B1VG)
     letters = sum(c.isupper() for c in v)
-    shaped = regex.fullmatch(r"[+(]?\d[\d ().\-/]*(?<=[\d-])[A-Z][\dA-Z ().\-/]*", v)
+    shaped = regex.fullmatch(r"[+(]?\d[\d ().\-/]*[A-Z][\dA-Z ().\-/]*", v)
     return bool(shaped) and digits >= 3 and 5 <= digits + letters <= 18
 
 

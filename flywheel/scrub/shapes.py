@@ -60,7 +60,8 @@ _VANITY = regex.compile(
 # a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
 _FIELD_PHONE = regex.compile(
-    r"(?<=(?:^|[|;\n]|[ \t]/[ \t])[ \t]{0,3})\+?(?:\d{1,4}(?:[ ./-]\d{1,4}){1,5}|\d{1,5}[ ./-]\d{5,10}|\d{7,15})"
+    r"(?<=(?:^|[|;\n]|[ \t]/[ \t])[ \t]{0,3})\+?"
+    r"(?:\d{1,4}(?:(?:[ ./-]| - )\d{1,4}){1,5}|\d{1,5}[ ./-]\d{5,10}|\d{7,15})"
     r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?=[ \t]*(?:$|[|;\n]|[ \t]/[ \t]))"
 )
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
