@@ -303,6 +303,7 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")
+_EVERYDAY_ZIPF = 4.5  # a given name that is a word this common (Will, Grant, Hope) is not scrubbed alone
 _PART_ZIPF = 3.6  # a surname alone is scrubbed when English text uses it about this rarely or less (Obi, Kowal)
 
 
@@ -317,8 +318,10 @@ def name_parts(value: str) -> list[str]:
     out = []
     for token in tokens:
         word = token.capitalize() if token.isupper() else token  # FRITZ is written as found, judged as Fritz
-        if len(word) > 2 and word[0].isupper() and word not in WORD_NAMES and word.lower() not in STOP_WORDS \
-                and word not in _TITLES and (word in given or zipf.get(word.lower(), 0) < _PART_ZIPF):  # fmt: skip
+        common = zipf.get(word.lower(), 0)
+        everyday = word in WORD_NAMES and common >= _EVERYDAY_ZIPF  # Will, Bill, Mark; not Charlotte
+        if len(word) > 2 and word[0].isupper() and not everyday and word.lower() not in STOP_WORDS \
+                and word not in _TITLES and (word in given or word in WORD_NAMES or common < _PART_ZIPF):  # fmt: skip
             out.append(token)
     return out
 

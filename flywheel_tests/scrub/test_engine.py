@@ -228,7 +228,25 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ('customer:\n  name: cemplunk megantara\n  plan: pro', 'customer:\n  name: <PERSON_1>\n  plan: pro'),
      ("shehu idris", "<PERSON_1>"),  # a whole value, as a JSON tool result's string is scrubbed
      ("we'll call 22/1081 around 4pm; invoice 12/2026 stays",
-      "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays")],
+      "we'll call <PHONE_NUMBER_1> around 4pm; invoice 12/2026 stays"),
+     # names all in capitals, a short surname in capitals before a given name on its own line, not
+     # acronyms, codes or places
+     ("Caller: DARREN FRITZ\nLABEL OK\nOBI Gloria\nAWS EKS cluster, IBAN BIC SWIFT, SAN FRANCISCO office",
+      "Caller: <PERSON_1>\nLABEL OK\n<PERSON_2>\nAWS EKS cluster, IBAN BIC SWIFT, SAN FRANCISCO office"),
+     ("Callback booked at 16:00 (agent nádia torres); chantal demoulin <kwillems@example.org> cc'd",
+      "Callback booked at 16:00 (agent <PERSON_1>); <PERSON_2> <<EMAIL_ADDRESS_1>> cc'd"),
+     # the first name alone, later in the call, after the full name; a given name typed without its
+     # accent is part of the name
+     ("Audit: Charlotte Benjamin-Osei asked; refund queued, Charlotte; Joaquin Medina (owner: Joaquin Medina)",
+      "Audit: <PERSON_1> asked; refund queued, <PERSON_2>; <PERSON_3> (owner: <PERSON_3>)"),
+     ("Will Okafor called. Will you ring him?", "<PERSON_1> called. Will you ring him?"),
+     # digits of other scripts, vanity letters after a phone word, not "911 ASAP"
+     ("Record: +٣٨٩ ٢ ٢٠٠ ١٤١٥ | expect an SMS at 312 1JKV, or call 1-800-FLOWERS; call 911 ASAP",
+      "Record: <PHONE_NUMBER_1> | expect an SMS at <PHONE_NUMBER_2>, or call <PHONE_NUMBER_3>; call 911 ASAP"),
+     ("Traveller on file: MORTENSEN Magnus / 2 - 511 - 146 / bob@poulsen.com.",
+      "Traveller on file: <PERSON_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
+     # an address under a name, on the line with its house number
+     ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
