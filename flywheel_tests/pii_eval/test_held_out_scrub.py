@@ -51,38 +51,36 @@ def test_held_out_values_do_not_survive(held_out: dict):
     assert sum(planted.values()) > 800
     assert not {k: survived.get(k) for k in UNAMBIGUOUS if survived.get(k)}  # goal: none
     assert not survived.get("DATE_OF_BIRTH")
-    # Phones, names and the total are not at the goals on the held-out part (issue 9: 1%, 3%, 0.5%).
-    # The test part is the ninth (session 8), whose phone numbers are also written with the area
-    # code in brackets, vanity letters, " - " between groups or Arabic-Indic digits, and whose
-    # names carry nicknames, double-barrelled surnames, post-nominals or are all in capitals:
-    # on the whole part 7.1% of phones, 7.0% of names and 2.5% of all values survive; on this
-    # slice 19 of 192 phones (9.9%), 14 of 352 names (4.0%), 4 of 171 addresses (2.3%), 2.4% of
-    # all. The floors hold that level; the development part below (the eight earlier test parts'
-    # templates among it) holds the goals.
-    assert survived.get("PHONE_NUMBER", 0) <= 0.11 * planted["PHONE_NUMBER"]
-    assert survived.get("PERSON", 0) <= 0.05 * planted["PERSON"]
-    assert survived.get("STREET_ADDRESS", 0) <= 0.03 * planted["STREET_ADDRESS"]  # goal: 3%
-    assert held_out["survived_share"] <= 0.026
+    # The test part is the tenth (session 9), whose phone numbers are also written in groups of
+    # three, with the national area code in brackets, with hyphens after the country code, or with
+    # no plus, and whose names carry a middle name, come surname first, after an academic title, or
+    # with the surname as an initial. Measured once on the whole part: 0.3% of all values survived
+    # (goal 0.5%), phones 1.6% (goal 1%: not met), names 0.2%, addresses 0.3%; on this slice 5 of
+    # 225 phones (2.2%), 1 of 356 names, no address, 0.39% of all. The floors hold that level.
+    assert survived.get("PHONE_NUMBER", 0) <= 0.025 * planted["PHONE_NUMBER"]
+    assert survived.get("PERSON", 0) <= 0.01 * planted["PERSON"]  # goal: 3%
+    assert survived.get("STREET_ADDRESS", 0) <= 0.01 * planted["STREET_ADDRESS"]  # goal: 3%
+    assert held_out["survived_share"] <= 0.005  # goal: 0.5%
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    # words changed: goal 2%; the ninth part changed 4.0% when measured (this slice 4.2%, 3.9% after
-    # the lower-case name rule was narrowed to cues and fields), not at the goal
-    assert held_out["destroyed_share"] <= 0.045
-    assert held_out["arguments_consistent"] >= 0.98  # goal: 98% (0.991 on the whole ninth part, 0.993 here)
+    # words changed: goal 2% (the tenth part 1.5% when measured, this slice 1.2%); arguments
+    # consistent: goal 98%, not met on the tenth part (0.970 on the whole part, 0.977 here)
+    assert held_out["destroyed_share"] <= 0.02
+    assert held_out["arguments_consistent"] >= 0.97
     assert held_out["arguments_verbatim"] >= 0.75
-    # the limit is 5% (`max_withheld_share`); the ninth test part has 2.4% withheld, this slice 5 of 240
+    # the limit is 5% (`max_withheld_share`); the tenth test part has 3.0% withheld, this slice 9 of 240
     assert held_out["withheld_calls"] <= 0.05 * 240
 
 
 def test_the_development_part_stays_at_the_goals(developed: dict):
-    """A guard against regressions on the traffic the scrubber was worked on (the first eight test
+    """A guard against regressions on the traffic the scrubber was worked on (the first nine test
     parts' templates among it): better than the held-out figures, as it should be."""
     survived, planted = developed["survived"], developed["planted"]
     assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
-    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # none of 167 on this slice
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # none of 349
-    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # 3 of 153
-    assert developed["survived_share"] <= 0.005  # 0.22%
+    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # 1 of 178 on this slice
+    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 2 of 317
+    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # 1 of 186
+    assert developed["survived_share"] <= 0.005  # 0.27%
     assert developed["withheld_calls"] <= 0.01 * 240  # 1
-    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.3%
+    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.7%
