@@ -10,7 +10,9 @@ here in session 7, when the sixth (`sixth_part.py`) was written; the sixth was m
 moved here in session 8, when the seventh (`seventh_part.py`) was written; the seventh was measured
 once and moved here in session 8, when the eighth (`eighth_part.py`) was written; the eighth was
 measured once and moved here in session 8, when the ninth (`ninth_part.py`) was written; the ninth
-was measured once and moved here in session 9, when the tenth (`tenth_part.py`) was written.
+was measured once and moved here in session 9, when the tenth (`tenth_part.py`) was written; the
+tenth was measured once and moved here in session 9, when the eleventh (`eleventh_part.py`) was
+written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -19,7 +21,15 @@ like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that ar
 
 from __future__ import annotations
 
-from flywheel.pii_eval import eighth_part, fifth_part, ninth_part, seventh_part, sixth_part, tenth_part
+from flywheel.pii_eval import (
+    eighth_part,
+    eleventh_part,
+    fifth_part,
+    ninth_part,
+    seventh_part,
+    sixth_part,
+    tenth_part,
+)
 
 USER = {
     "dev": [   "Hi, I'm {PERSON}. Please update the phone on file to {PHONE_NUMBER}; the old one no longer works.",
@@ -426,10 +436,11 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to ninth parts (each measured once, then worked against in sessions 7 to 9) join the
-# development part; the tenth is the test part.
+# The fourth to tenth parts (each measured once, then worked against in sessions 7 to 9) join the
+# development part; the eleventh is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
-    _later = [getattr(part, _name) for part in (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part)]
+    _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part)
+    _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(tenth_part, _name)
+    _table["test"] = getattr(eleventh_part, _name)

@@ -1,5 +1,7 @@
 """The tenth test part of the PII evaluation set (session 9), written after the ninth was
-measured and before the work on it, to be measured once at the end of that work. Unlike the
+measured and before the work on it, measured once at the end of that work (all 0.3% of values
+survived, phones 1.6%, names 0.2%, 1.5% of words changed, arguments consistent 0.970), then moved
+into the development part (session 9). Unlike the
 parts before it, its new shapes are ones people commonly write rather than tricks: vCards and
 calendar invites, URL query strings, markdown tables, key=value audit lines, voicemail
 transcripts, shipping labels, invoices, WhatsApp exports, and Polish, Hungarian, Portuguese and

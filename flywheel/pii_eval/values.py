@@ -34,7 +34,7 @@ LOCALES = {
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
     # from abroad, again for the sixth (after the fifth was measured once), for the seventh
-    # (session 8), whose names are also written in other orders (see `_person`), the eighth, ninth and tenth.
+    # (session 8), whose names are also written in other orders (see `_person`), the eighth to eleventh.
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -72,7 +72,7 @@ class Values:
         first, last = fake.first_name(), fake.last_name()
         return {
             "locale": loc,
-            "PERSON": _person(first, last, self.split, rng, fake.first_name() if self.split == "test" else ""),
+            "PERSON": _person(first, last, self.split, rng, fake.first_name()),
             "FIRST_NAME": first,
             "PHONE_NUMBER": _phone(fake, rng) if rng.random() < 0.5 else _world_phone(rng, self.regions, self.formats),
             "STREET_ADDRESS": _street(fake),
@@ -105,13 +105,17 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # ((+49) 30 1234567), dots after it (+49.30.1234567), en dashes, narrow spaces, or full-width
 # digits; the ninth (session 8; now development) with the area code in brackets after the country
 # code (+49 (30) 1234567), letters for the last digits (vanity), " - " between groups, or
-# Arabic-Indic digits; the tenth (the test part, session 9) in groups of three, with the national
+# Arabic-Indic digits; the tenth (session 9; now development) in groups of three, with the national
 # area code in brackets ((030) 1234567), with a space after the country code and hyphens after it
-# (+49 30-123-4567), or with the country code and no plus (49 30 1234567)
+# (+49 30-123-4567), or with the country code and no plus (49 30 1234567); the eleventh (the test
+# part, session 9) with "(0)" after the country code (+49 (0)30 1234567), as 00 and the country code
+# with no spaces (0049301234567), with a slash after the area code in international form
+# (+49 30/1234567), or nationally without the trunk zero (30 1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
-                "area_brackets", "vanity", "spaced_dash", "arabic_indic")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "threes", "trunk_brackets", "space_then_hyphens", "no_plus")
+                "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
+                "space_then_hyphens", "no_plus")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "plus_zero", "zero_zero_joined", "international_slash", "no_trunk")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -211,7 +215,28 @@ def _space_then_hyphens(number: phonenumbers.PhoneNumber, rng: random.Random) ->
     return f"{code} {'-'.join(rest)}"
 
 
+def _plus_zero(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    national = phonenumbers.format_number(number, _FORMATS[0])
+    trunk = "(0)" if national.lstrip("(").startswith("0") else ""
+    return f"{code} {trunk}{' '.join(rest)}" if rest else code
+
+
+def _international_slash(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return f"{code} {rest[0]}/{''.join(rest[1:])}" if len(rest) > 1 else " ".join([code, *rest])
+
+
+def _no_trunk(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return " ".join(rest) if rest else code
+
+
 _REWRITTEN.update({
+    "plus_zero": _plus_zero,
+    "zero_zero_joined": lambda n, rng: "00" + phonenumbers.format_number(n, _FORMATS[2]).lstrip("+"),
+    "international_slash": _international_slash,
+    "no_trunk": _no_trunk,
     "threes": _threes,
     "trunk_brackets": _trunk_brackets,
     "space_then_hyphens": _space_then_hyphens,
@@ -223,22 +248,25 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     """A full name; since the seventh part (session 8; now development) also "Last, First",
     "First LAST" or "F. Last", as records and signatures write it, and since the eighth (now
     development) "Mr Last", "LAST First", "First M. Last" or in lower case, since the ninth (now
-    development) with a nickname, a double-barrelled surname, a post-nominal or all in capitals; in
-    the tenth (the test part) with a full middle name, surname first, an academic title, or the
-    surname as an initial instead."""
+    development) with a nickname, a double-barrelled surname, a post-nominal or all in capitals, since
+    the tenth (now development) with a full middle name, surname first, an academic title, or the
+    surname as an initial; in the eleventh (the test part) as airlines write them (LAST/FIRST MR),
+    with a nickname in brackets, or with two initials and no space instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
-    if split == "test":
-        return rng.choice((f"{first} {second} {last}", f"{last} {first}", f"{rng.choice(_ACADEMIC)} {first} {last}",
-                           f"{first} {last[0]}."))  # fmt: skip
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
+    if split == "test":
+        return rng.choice((f"{last.upper()}/{first.upper()} {rng.choice(('MR', 'MS', 'MRS'))}",
+                           f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
                        f'{first} "{nick}" {last}', f"{first} {last}-{rng.choice(_SECOND_SURNAMES)}",
-                       f"{first} {last}, {suffix}", f"{first} {last}".upper()))  # fmt: skip
+                       f"{first} {last}, {suffix}", f"{first} {last}".upper(), f"{first} {second} {last}",
+                       f"{last} {first}", f"{rng.choice(_ACADEMIC)} {first} {last}",
+                       f"{first} {last[0]}."))  # fmt: skip
 
 
 _ACADEMIC = ("Prof.", "Dr.", "Prof. Dr.", "Dr", "Ing.", "Mgr.")
