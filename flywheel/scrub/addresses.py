@@ -145,6 +145,7 @@ _SEGMENT = regex.compile(
 
 
 _NUMBER_LINE = regex.compile(r"[^\p{L}\n]*\n")
+_BARE_ADDRESS_CUE = regex.compile(r"(?i)address\s*$")
 _NAME_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]+|\p{Ll}{4,}")
 
 
@@ -167,8 +168,11 @@ class StreetAddressRecognizer(CodeRecognizer):
         # a sentence's full stop is not part of the address
         found = [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.7)
                  for m in _ADDRESS.finditer(text)]  # fmt: skip
+        # ("Address change for account 90-118: ..." is no address: after a bare "address", one starts
+        # with a number or a capital)
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.7)
-                  for m in _STRONG.finditer(text) if _address_like(m.group())]  # fmt: skip
+                  for m in _STRONG.finditer(text) if _address_like(m.group())
+                  and not (m.group()[:1].islower() and _BARE_ADDRESS_CUE.search(text, 0, m.start()))]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address

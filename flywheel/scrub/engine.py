@@ -276,4 +276,6 @@ def _name_end(text: str, start: int, end: int) -> int | None:
     return start + len(head) if _NAME_WORDS.fullmatch(head) else None
 
 
-_FIELD_END = regex.compile(r"\s*[|;\t]\s*|\s+/\s+|\s+--?\s+")
+# a field separator ("CN=Ann Lee:mailto:..."), or a sentence's end after a word of three letters or
+# more (not "O. Lee", "Dr. Ng")
+_FIELD_END = regex.compile(r"\s*[|;\t]\s*|\s+/\s+|\s+--?\s+|\s*<|:(?=\S)|(?<=\p{L}{3})\.\s+(?=\p{Lu})")

@@ -47,7 +47,9 @@ _CAPS_RUN = regex.compile(
 )
 _CAPS_SURNAME_ZIPF = 5.0  # after a known given name, a surname may be a word (JOHN SMITH), not a common one
 # codes business text writes in capitals, some of which are also given names somewhere (Iban, Pin)
-_CAPS_CODES = frozenset("IBAN BIC SWIFT PIN OTP CVV SKU VAT API URL PDF CSV ETA DOB SSN KYC AML CEO CFO CTO".split())
+# and words mail and chat write in capitals before a name (FYI Seyhan, ATTN Maria, CC Ola)
+_CAPS_CODES = frozenset("IBAN BIC SWIFT PIN OTP CVV SKU VAT API URL PDF CSV ETA DOB SSN KYC AML CEO CFO CTO "
+                        "FYI ASAP ATTN RE FW FWD CC BCC PS NB TODO NOTE URGENT HI OK".split())  # fmt: skip
 
 
 def _caps_names(text: str) -> list[tuple[int, int]]:
@@ -107,7 +109,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.capitalize() in known
                       or zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF for w in caps)  # fmt: skip
         rare = all(w.lower() not in zipf for w in [*caps, m.group(2)])  # YULIANTI Eluh, SAMINOVA Soliha
-        if (m.group(2) in given or rare) and caps_ok:
+        if (m.group(2) in given or rare) and caps_ok and not _CAPS_CODES & set(caps):
             out.append((m.start(), m.end()))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
     if not text.isupper():

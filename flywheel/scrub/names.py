@@ -337,13 +337,25 @@ def trim_person(text: str, start: int, end: int) -> int:
     tokens = list(_TOKEN.finditer(text, start, end))
     if len(tokens) > 1 and _asks(text, tokens[0]):  # "Can Andrea from billing call me?": Can asks
         tokens.pop(0)
-    zipf, word_names, folded = english_zipf(), _given_word_names(), _folded_given_names()
-    while (len(tokens) > 1 and tokens[0].group() not in names and tokens[0].group() not in word_names
-           and _fold(tokens[0].group()) not in folded  # Joaquin, written without its accent
-           and zipf.get(tokens[0].group().lower(), 0) >= 3.0):  # "Add", "Customer", "My"; not "Frank", "İlklima"
+    zipf, word_names, folded, known = english_zipf(), _given_word_names(), _folded_given_names(), name_words()
+    while len(tokens) > 1 and (
+        tokens[0].group().lower() in _ROLES  # "Cardholder Pascal Sansonnens"
+        or (tokens[0].group().isupper() and len(tokens[0].group()) <= 4 and not tokens[1].group().isupper())  # "FYI"
+        or (tokens[0].group() not in names and tokens[0].group() not in word_names
+            and tokens[0].group() not in known  # a surname first (Andersen Jacob)
+            and _fold(tokens[0].group()) not in folded  # Joaquin, written without its accent
+            and zipf.get(tokens[0].group().lower(), 0) >= 3.0)  # "Add", "Customer", "My"; not "Frank", "İlklima"
+    ):
         tokens.pop(0)
     return tokens[0].start() if tokens else start
 
+
+# what a record or a note calls a person, before the name ("Cardholder Pascal Sansonnens")
+_ROLES = frozenset(
+    "cardholder holder owner tenant lessee caller customer client guest patient passenger traveller traveler "
+    "applicant member subscriber employee driver agent recipient sender requester assignee consignee signatory "
+    "beneficiary payee payer contact user attendee speaker landlord claimant".split()
+)
 
 # verbs that open a question ("Can Andrea call me?", "Did Jo Lee pay?"): not given names there
 _QUESTION_VERBS = frozenset("can could would should shall did does do is are was were has have had".split())
