@@ -29,7 +29,7 @@ _TYPES_AFTER = (
     "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
     "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
     "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
-    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway|Via|Alleyway|Passageway|Walkway"
+    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway|Via|Alleyway|Passageway|Walkway|Promenade"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and
@@ -60,7 +60,7 @@ _SUFFIXES = (
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
 _FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:(?<!\.)\s+{_W})?"
-_NUM = r"\d{1,5}(?:\s?[A-Za-z])?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 7/9, 12-14 (not "6789 / 12": two fields)
+_NUM = r"\d{1,5}(?:-?[A-Z]\b|\s?[A-Za-z])?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 4427-J, 7/9, 12-14 (not "6789 / 12")
 _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
     r"|\d{4}\s?[A-Z]{2}"  # NL

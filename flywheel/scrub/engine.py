@@ -22,7 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from flywheel.bulk import in_forks
 from flywheel.scrub.keys import entity_of
-from flywheel.scrub.names import drop_word_names, name_parts, trim_person
+from flywheel.scrub.names import drop_word_names, name_parts, name_words, trim_person
 from flywheel.scrub.policy import Policy
 from flywheel.scrub.traces import keyed_values, map_message, texts_of
 
@@ -269,6 +269,11 @@ def _name_end(text: str, start: int, end: int) -> int | None:
     no digits: "William Long / 2001-06-23" is William Long), or None when no name is left."""
     span = _FIELD_END.split(text[start:end])[0]  # "Thor Lie | Street: ...": a name is one field
     span = span[: len(span.rstrip("'\"*`_.)]>»”’ "))]  # "'holder': 'Ann Lee'", "**Ann Lee**"
+    # (a one-word label that is no known name: "Dermot: pls send" is a speaker)
+    label = " " not in span.strip() and text[start + len(span) : start + len(span) + 1] == ":" \
+        and span.strip() not in name_words()  # fmt: skip
+    if (span.isupper() and " " not in span) or label:  # "LOCATION:2 Joseph Promenade", "Traveller: ...": labels
+        return None
     digit = regex.search(r"\d", span)
     if not digit:
         return start + len(span) if span else None

@@ -19,6 +19,10 @@ _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
 _GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:[ \t]+{_CAPS}){{1,2}})(?![\p{{L}}])")
 _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
 _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
+# a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...")
+_SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
+# a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
+_GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s\p{Lu}\.(?![\p{L}])")
 _TITLE_THEN_NAME = regex.compile(
     rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
 )
@@ -26,15 +30,16 @@ _TITLE_THEN_NAME = regex.compile(
 # "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
 # (jag heter, nama saya, bitte buchen)
 _LOWER_PAIR = regex.compile(
-    r"(?:(?i:\b(?:i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|from|by|"
-    r"to|for|with|ask for|contact|customer|caller|user|holder|signed|cheers|best|agent|owner|tenant|member|patient|"
-    r"guest|client|driver|employee)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
-    r"(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
+    r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
+    r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
+    r"employee)|from|by|to|for|with|ask for|best)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
+    r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
 )
-_LOWER_VALUE = regex.compile(r"^\s*(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)\s*$")
+_LOWER_VALUE = regex.compile(r"^\s*(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*$")
 # a display name before an address in angle brackets ("chantal demoulin <kwillems@example.org>")
-_LOWER_DISPLAY = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{2,})\s+(\p{Ll}[\p{Ll}'’-]+)\s*<[^<>\s@]+@")
+_LOWER_DISPLAY = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*<[^<>\s@]+@")
 _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
+_CUED_SURNAME_ZIPF = 5.5  # after a word that names a person (holder alvin price), any surname but the commonest words
 # (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
 _SURNAME_COMMA_GIVEN = regex.compile(
     rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
@@ -112,16 +117,20 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         if (m.group(2) in given or rare) and caps_ok and not _CAPS_CODES & set(caps):
             out.append((m.start(), m.end()))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
+    out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text) if m.group(1) in given]
+    out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
         pairs = [*_LOWER_PAIR.finditer(text, overlapped=True), *_LOWER_VALUE.finditer(text),
                  *_LOWER_DISPLAY.finditer(text)]  # fmt: skip
         for m in pairs:
-            first, last = m.group(1).capitalize(), m.group(2)
+            first, last = m.group("first").capitalize(), m.group("last")
             # a known given name, or a word English never writes (arnmundur sólbjörnsson)
             named = first in given or (len(first) > 2 and first.lower() not in zipf)
-            if named and zipf.get(last, 0) < _LOWER_SURNAME_ZIPF and last not in STOP_WORDS:
-                out.append((m.start(1), m.end(2)))
+            cued = m.groupdict().get("strong") is not None and first in given
+            rare = zipf.get(last, 0) < (_CUED_SURNAME_ZIPF if cued else _LOWER_SURNAME_ZIPF)
+            if named and rare and last not in STOP_WORDS:
+                out.append((m.start("first"), m.end("last")))
     out += _caps_names(text)
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)

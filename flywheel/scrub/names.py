@@ -299,7 +299,12 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
     """True for an NER person span that is one everyday word ("Bill it to my card"), or one word
     in lower case that is no given name ("kyc: subject ...")."""
     span = text[start:end].strip()
+    if span in WORD_NAMES and _AFTER_TITLE.search(text, 0, start):  # Mr. Miller, Dr Young: the title says so
+        return False
     return span in WORD_NAMES or (span.islower() and " " not in span and span.capitalize() not in given_names())
+
+
+_AFTER_TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+$")
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")

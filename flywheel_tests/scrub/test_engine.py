@@ -245,6 +245,16 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Record: <PHONE_NUMBER_1> | expect an SMS at <PHONE_NUMBER_2>, or call <PHONE_NUMBER_3>; call 911 ASAP"),
      ("Traveller on file: MORTENSEN Magnus / 2 - 511 - 146 / bob@poulsen.com.",
       "Traveller on file: <PERSON_1> / <PHONE_NUMBER_1> / <EMAIL_ADDRESS_1>."),
+     # a given name and an initial; a word-name after a title; FYI and role nouns are not part of a
+     # name, a surname written first is; a name ends at a colon that joins the next field
+     ("The label for Ilmari R. is printed. Traveller: Mr. Miller. FYI Seyhan says hi. Plan B. Thanks",
+      "The label for <PERSON_1> is printed. Traveller: Mr. <PERSON_2>. FYI <PERSON_3> says hi. Plan B. Thanks"),
+     ("[09:14] agent: how can I help\n[09:15] Dermot: pls send the parcel",
+      "[09:14] agent: how can I help\n[09:15] <PERSON_1>: pls send the parcel"),
+     ("Cardholder Pascal T. Sansonnens disputes it; ATTENDEE;CN=Andersen Jacob:mailto:sj@christiansen.com",
+      "Cardholder <PERSON_1> disputes it; ATTENDEE;CN=<PERSON_2>:mailto:<EMAIL_ADDRESS_1>"),
+     ("gateway error (holder alvin price); Address change for account 90-118: from now on Imkelaan 19.",
+      "gateway error (holder <PERSON_1>); Address change for account 90-118: from now on <STREET_ADDRESS_1>."),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
