@@ -122,7 +122,8 @@ class Scrubber:
                 taken.append((a, b))
                 if entity == "PERSON":  # Jane Doe's account: the name is Jane Doe; "Jane Doe / 1980": no slash
                     value = re.sub(r"['’]s$", "", re.sub(r"[\s/|;,:]+$", "", value))
-                if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT"):  # 明 is a name
+                # one letter is no value, but 明 is a name
+                if operator != "keep" and (len(value) > 1 or entity == "OTHER_SCRIPT" or _UNCASED.match(value)):
                     out.append((entity, value))
         return out
 
@@ -210,6 +211,7 @@ def _plain_text(text: str) -> str:
     return _OTHER_DIGITS.sub(lambda m: str(unicodedata.digit(m.group())), text)
 
 
+_UNCASED = regex.compile(r"\p{Lo}")  # a letter of a script without case: 蒋 alone is a name
 _PIECE_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")  # separators left at the ends of a cut span
 
 

@@ -24,15 +24,16 @@ _SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+
 # a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
 _GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s\p{Lu}\.(?![\p{L}])")
 _TITLE_THEN_NAME = regex.compile(
-    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?)(?![\p{{L}}])"
-)
+    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?|\p{{Lo}}{{1,4}})"
+    rf"(?![\p{{L}}])"
+)  # (Mr. 蒋, Ms. 고: a name in a script without case)
 # a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
 # "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
 # (jag heter, nama saya, bitte buchen)
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
     r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
-    r"employee)|from|by|to|for|with|ask for|best)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
+    r"employee)|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:(>]|--|\s-)\s*)"
     r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
 )
 _LOWER_VALUE = regex.compile(r"^\s*(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*$")
@@ -94,9 +95,15 @@ _CAPS_PARTICLES = frozenset("mac mc van von de del da di du la le al el st ter t
 def name_forms(text: str) -> list[tuple[int, int]]:
     """Spans of names written in the forms above."""
     given, known, zipf, out = given_names(), name_words(), english_zipf(), []
+
+    def first_given(word: str) -> bool:
+        return word in given
+
     for m in _GIVEN_THEN_CAPS.finditer(text):
         caps = m.group(2).split()
-        short_ok = all(len(w) > 3 or (w.capitalize() in known and w.lower() not in zipf) for w in caps[-1:]) \
+        # a short surname: a known one English hardly writes, or any word rarer than "dev" (Chigozie OBI)
+        short_ok = all(len(w) > 3 or (w.capitalize() in known and zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF)
+                       or (first_given(m.group(1)) and zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF) for w in caps[-1:]) \
             and all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps[:-1])  # fmt: skip
         first = m.group(1)
         # a known given name (Nneka EZE, not "Anna VAT"), or a surname English never writes (Peace NNAMANI)
@@ -117,7 +124,8 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         if (m.group(2) in given or rare) and caps_ok and not _CAPS_CODES & set(caps):
             out.append((m.start(), m.end()))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
-    out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text) if m.group(1) in given]
+    out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
+            if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")

@@ -26,10 +26,11 @@ class CodeRecognizer(EntityRecognizer):
 
 # -- phone numbers -----------------------------------------------------------------------------
 # (a tel: or sms: URI's number too, RFC 3966: tel:+90-212-909-49-10; never across a tab, which
-# separates fields: "26 August 1984<tab>332-13-5611")
+# separates fields: "26 August 1984<tab>332-13-5611"; after a comma only with a plus: "Ann,+226 70 13 42 72")
 _EXT_WORD = r"(?:x|ext\.?|extn\.?|extension|#)"  # before an extension: 0161 496 0123 x12, ext. 12
 _PHONE = regex.compile(
-    r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<![\w+/.,:-]))(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
+    r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<=,)(?=\+)|(?<![\w+/.,:-]))"
+    r"(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
     rf"(?:\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}})?(?![\w/]|[.,:-]\d)"
 )
 _PHONE_CONTEXT = regex.compile(

@@ -255,6 +255,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Cardholder <PERSON_1> disputes it; ATTENDEE;CN=<PERSON_2>:mailto:<EMAIL_ADDRESS_1>"),
      ("gateway error (holder alvin price); Address change for account 90-118: from now on Imkelaan 19.",
       "gateway error (holder <PERSON_1>); Address change for account 90-118: from now on <STREET_ADDRESS_1>."),
+     # a short capital surname after a given name; a lower-case name in brackets; a rare given name and
+     # an initial; a one-letter name in a script without case after a title
+     ("name,phone\nChigozie OBI,+226 70 13 42 72\nOK payout (nelima chemtai); <owner>Cherith H.</owner>; Mr. 蒋",
+      "name,phone\n<PERSON_1>,<PHONE_NUMBER_1>\nOK payout (<PERSON_2>); <owner><PERSON_3></owner>; "
+      "Mr. <OTHER_SCRIPT_1>"),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
