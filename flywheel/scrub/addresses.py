@@ -55,7 +55,7 @@ _LOWER_BEFORE = (
 # Street words that end a compound name (Lindenstraße, Sydløbsvej, Thijnboulevard, Rensdreef)
 _SUFFIXES = (
     "straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|hof|"
-    "laan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|gatan|vägen|väg|gränd|"
+    "laan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|torget|torg|gatan|vägen|väg|gränd|"
     "stigen|veien|vei|vegen|veg|gata|gaten|gate|katu|tie|kuja|polku|kaari|rinne|utca|út|tér|köz|sor|ulice|"
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )

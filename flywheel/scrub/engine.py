@@ -263,6 +263,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+_LOWER_TAIL = regex.compile(r"(?:[\s\\]+\p{Ll}[\p{Ll}'’-]*)+$")
 _NAME_WORDS = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 
 
@@ -272,6 +273,8 @@ def _name_end(text: str, start: int, end: int) -> int | None:
     span = _FIELD_END.split(text[start:end])[0]  # "Thor Lie | Street: ...": a name is one field
     span = span[: len(span.rstrip("'\"*`_.)]>»”’ "))]  # "'holder': 'Ann Lee'", "**Ann Lee**"
     # (a one-word label that is no known name: "Dermot: pls send" is a speaker)
+    if not span.islower():  # "Stephanie G. vagyok", "ROZALIJA KOCJANČIČ iban": a name ends with its last capital word
+        span = _LOWER_TAIL.sub("", span)
     label = " " not in span.strip() and text[start + len(span) : start + len(span) + 1] == ":" \
         and span.strip() not in name_words()  # fmt: skip
     if (span.isupper() and " " not in span) or label:  # "LOCATION:2 Joseph Promenade", "Traveller: ...": labels

@@ -43,8 +43,9 @@ _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname mus
 _CUED_SURNAME_ZIPF = 5.5  # after a word that names a person (holder alvin price), any surname but the commonest words
 # (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
 _SURNAME_COMMA_GIVEN = regex.compile(
-    rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})(?![\p{{L}}]|\s+\p{{Lu}}|,\s*\p{{Lu}})"
-)
+    rf"(?<![\p{{L}}'’-]|\p{{Lu}}\p{{Ll}}+\s)({_UP}),\s({_UP})"
+    rf"(?![\p{{L}}]|\s+\p{{Lu}}|\s+\d|,\s*\p{{Lu}}[\p{{L}}-]*+(?!\s+\d))"
+)  # (an address may follow, "Wallin, Christina, Stortorget 011"; a "given name" before a number is a street)
 
 
 # two to four words in capitals (DARREN FRITZ, MARIA LUIZA CAVALCANTI, in a signature or a record)

@@ -260,6 +260,9 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("name,phone\nChigozie OBI,+226 70 13 42 72\nOK payout (nelima chemtai); <owner>Cherith H.</owner>; Mr. 蒋",
       "name,phone\n<PERSON_1>,<PHONE_NUMBER_1>\nOK payout (<PERSON_2>); <owner><PERSON_3></owner>; "
       "Mr. <OTHER_SCRIPT_1>"),
+     # a name ends at its last capital word; "Surname, Given" before an address, not "Given, Street"
+     ("customer_name=ROZALIJA KOCJANČIČ iban=GB86 BDZE 5708 3440 6655 37; for Wallin, Christina, Stortorget 011",
+      "customer_name=<PERSON_1> iban=<IBAN_CODE_1>; for <PERSON_2>, <STREET_ADDRESS_1>"),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
