@@ -60,7 +60,8 @@ _SUFFIXES = (
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
 _FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:(?<!\.)\s+{_W})?"
-_NUM = r"\d{1,5}(?:-?[A-Z]\b|\s?[A-Za-z])?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 4427-J, 7/9, 12-14 (not "6789 / 12")
+# (not "6789 / 12": two fields; not the t of "33 t.a.v.")
+_NUM = r"\d{1,5}(?:-?[A-Z]\b|\s?[A-Za-z](?!\.\w))?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 4427-J, 7/9, 12-14
 _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
     r"|\d{4}\s?[A-Z]{2}"  # NL

@@ -21,6 +21,10 @@ _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}
 _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
 # a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...")
 _SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
+# a nickname in quotes between the given name and the surname (Beat "Mimi" Frey)
+_NICKNAME = regex.compile(
+    rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s+[\"“']\p{{Lu}}\p{{Ll}}+[\"”']\s+({_UP})(?![\p{{L}}])"
+)
 # a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
 _GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s\p{Lu}\.(?![\p{L}])")
 _TITLE_THEN_NAME = regex.compile(
@@ -33,10 +37,12 @@ _TITLE_THEN_NAME = regex.compile(
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
     r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
-    r"employee)|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:(>]|--|\s-)\s*)"
+    r"employee)|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
     r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
 )
 _LOWER_VALUE = regex.compile(r"^\s*(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*$")
+# two lower-case words alone in brackets or a tag ("(nelima chemtai)", "<owner>matthew cole</owner>")
+_LOWER_ENCLOSED = regex.compile(r"(?:\(|>)(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?:\)|</)")
 # a display name before an address in angle brackets ("chantal demoulin <kwillems@example.org>")
 _LOWER_DISPLAY = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*<[^<>\s@]+@")
 _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
@@ -128,15 +134,18 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    out += [m.span() for m in _NICKNAME.finditer(text) if m.group(1) in given or m.group(2) in known]
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
         pairs = [*_LOWER_PAIR.finditer(text, overlapped=True), *_LOWER_VALUE.finditer(text),
-                 *_LOWER_DISPLAY.finditer(text)]  # fmt: skip
+                 *_LOWER_DISPLAY.finditer(text), *_LOWER_ENCLOSED.finditer(text)]  # fmt: skip
         for m in pairs:
             first, last = m.group("first").capitalize(), m.group("last")
-            # a known given name, or a word English never writes (arnmundur sólbjörnsson)
-            named = first in given or (len(first) > 2 and first.lower() not in zipf)
-            cued = m.groupdict().get("strong") is not None and first in given
+            # a known given name, or after a word that names a person a word English never writes
+            # (opened by arnmundur sólbjörnsson; not "; factuur naar")
+            strong = m.groupdict().get("strong") is not None or m.re is _LOWER_ENCLOSED
+            named = first in given or (strong and len(first) > 2 and first.lower() not in zipf)
+            cued = strong and first in given
             rare = zipf.get(last, 0) < (_CUED_SURNAME_ZIPF if cued else _LOWER_SURNAME_ZIPF)
             if named and rare and last not in STOP_WORDS:
                 out.append((m.start("first"), m.end("last")))

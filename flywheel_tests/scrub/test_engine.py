@@ -263,6 +263,9 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a name ends at its last capital word; "Surname, Given" before an address, not "Given, Street"
      ("customer_name=ROZALIJA KOCJANČIČ iban=GB86 BDZE 5708 3440 6655 37; for Wallin, Christina, Stortorget 011",
       "customer_name=<PERSON_1> iban=<IBAN_CODE_1>; for <PERSON_2>, <STREET_ADDRESS_1>"),
+     # a nickname in quotes inside a name; "t.a.v." after a house number is no part of the address
+     ('send the contract to Beat "Mimi" Frey; factuur naar Lautamiehenkuja 33 t.a.v. Maria Uusitalo.',
+      "send the contract to <PERSON_1>; factuur naar <STREET_ADDRESS_1> t.a.v. <PERSON_2>."),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
