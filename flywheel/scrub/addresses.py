@@ -29,7 +29,8 @@ _TYPES_AFTER = (
     "Stravenue|Stream|Streets?|St|Summit|Terrace|Terr|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|Tunnel|"
     "Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|Circus|"
     "Close|Esplanade|Embankment|Parade|Quay|Rise|Wharf|Wynd|Brae|Croft|Glade|Grange|Mead|Chase|Ride|Villas|"
-    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway|Via|Alleyway|Passageway|Walkway|Promenade"
+    "Wood|Woods|Yard|Cross|Nook|Summit|Intersection|Triangle|Broadway|Via|Alleyway|Passageway|Walkway|Promenade|"
+    "Basin"
 )
 # Street-type words that come first (Romance, Slavic, French, English "Flat")
 # (Italian, Spanish and Latin American, Portuguese and Brazilian, French, Polish, Romanian, Czech and

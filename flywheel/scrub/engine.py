@@ -287,5 +287,8 @@ def _name_end(text: str, start: int, end: int) -> int | None:
 
 
 # a field separator ("CN=Ann Lee:mailto:..."), or a sentence's end after a word of three letters or
-# more (not "O. Lee", "Dr. Ng")
-_FIELD_END = regex.compile(r"\s*[|;\t]\s*|\s+/\s+|\s+--?\s+|\s*<|:(?=\S)|(?<=\p{L}{3})\.\s+(?=\p{Lu})")
+# more (not "O. Lee", "Dr. Ng", "Ing. Tiziano Romero")
+_FIELD_END = regex.compile(
+    r"\s*[|;\t]\s*|\s+/\s+|\s+--?\s+|\s*<|:(?=\S)"
+    r"|(?<=\p{L}{3})(?<!\b(?:Ing|Mgr|Prof|Dipl|Mag|Sgt|Rev|Gen|Col|Capt|Hon|Mme|Mlle|Sra|Srta|Bros|Univ))\.\s+(?=\p{Lu})"
+)

@@ -12,7 +12,16 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flywheel.scrub.names import _UP, WORD_NAMES, _name_runs, english_zipf, given_names, name_words, place_names
+from flywheel.scrub.names import (
+    _TITLES,
+    _UP,
+    WORD_NAMES,
+    _name_runs,
+    english_zipf,
+    given_names,
+    name_words,
+    place_names,
+)
 from flywheel.scrub.shapes import CodeRecognizer
 
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
@@ -94,8 +103,9 @@ def _caps_names(text: str) -> list[tuple[int, int]]:
 
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
-_OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note"
-                     .split())  # fmt: skip
+_OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note "
+                     "Cordialement Pozdrawiam Saludos Atenciosamente Groeten Hälsningar Grüße Gruß Saluti Mvh Mfg "
+                     "Obrigado Obrigada Gracias Merci Danke Grazie".split())  # fmt: skip
 _CAPS_PARTICLES = frozenset("mac mc van von de del da di du la le al el st ter ten bin ben dos das".split())
 
 
@@ -154,7 +164,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         surname, first = m.group(1), m.group(2)
         surname_like = (surname in known or zipf.get(surname.lower(), 0) < _SHORT_CAPS_ZIPF) and surname not in _OPENERS
         common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
-        if (first in given or first.lower() not in zipf) and surname_like and not common:
+        if (first in given or first.lower() not in zipf) and surname_like and not common and first not in _TITLES:
             out.append((m.start(), m.end()))
     return out
 

@@ -239,8 +239,8 @@ class RareNameRecognizer(CodeRecognizer):
                   if e.label_ in ("LOCATION", "GPE", "LOC", "FAC")]  # fmt: skip
         for m in _SINGLE.finditer(text):
             word, rare = m.group(), m.group().lower() not in zipf
-            if word not in given and not rare:
-                continue
+            if (word not in given and not rare) or (word in _TITLES and text[m.end() : m.end() + 1] == "."):
+                continue  # (nor "Ing." or "Mgr." before a name)
             # a given name English text hardly uses (Adedayo) anywhere; a common one (Caroline, Job)
             # in the middle of a sentence unless spaCy takes it for a place; at the start of one, a
             # given name or a rare word before a verb people do (Samira said, Jitrin wants, Can Juan

@@ -48,15 +48,15 @@ ID_BEFORE = regex.compile(
 _PHONE_CUE = (
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
     r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number|nummer|número|numero|numéro|telefon|"
-    r"teléfono|telefone|telefono|téléphone)\b\.?"
+    r"teléfono|telefone|telefono|téléphone|direct(?:\s+line)?|landline)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
     r"är|es|é|est|ist|jest|to))?\s*:?\s*"
 )
 _SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)")
 # a number with letters for its last digits (vanity: 1-800-FLOWERS, 0800 REPAIR) after a phone word
-# (the first letter right after a digit or a hyphen: not "call 911 ASAP")
+# (the first letter right after a digit or a hyphen, or after a space: see `_vanity`)
 _VANITY = regex.compile(
-    _PHONE_CUE + r"(?-i:([+(]?\d[\d ().\-/]{0,14}(?<=[\d-])[A-Z](?:[().\-/]?[\dA-Z])*(?:[ -][\dA-Z]{1,4})*))(?![\w])"
+    _PHONE_CUE + r"(?-i:([+(]?\d[\d ().\-/]{0,14}(?<=[\d -])[A-Z](?:[().\-/]?[\dA-Z])*(?:[ -][\dA-Z]{1,4})*))(?![\w])"
 )
 # a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
@@ -137,16 +137,24 @@ class PhoneShapeRecognizer(CodeRecognizer):
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _VANITY.finditer(text)
-                if _vanity(m.group(1))]  # fmt: skip
+                if _vanity(m.group(1), text[m.start() : m.start(1)])]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
                 if _field_phone(m.group())]  # fmt: skip
         return out
 
 
-def _vanity(value: str) -> bool:
-    """Five to fifteen digits and letters, three or more of them digits, at most seven letters."""
+_PHONE_NOUN = regex.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|number|nummer|n[uú]mero)\b")
+
+
+def _vanity(value: str, cue: str) -> bool:
+    """Five to fifteen digits and letters, three or more of them digits, at most seven letters;
+    where a space comes before the letters, six digits before them or a phone noun in the cue
+    ("phone on file 321 FPTJ"; not "call 911 ASAP")."""
     digits, letters = sum(c.isdigit() for c in value), sum(c.isalpha() for c in value)
-    return digits >= 3 and 1 <= letters <= 7 and 5 <= digits + letters <= 15
+    first = next(i for i, c in enumerate(value) if c.isalpha())
+    few = sum(c.isdigit() for c in value[:first]) < 6
+    spaced = value[first - 1] == " " and few and not _PHONE_NOUN.search(cue)
+    return not spaced and digits >= 3 and 1 <= letters <= 7 and 5 <= digits + letters <= 15
 
 
 def _field_phone(field: str) -> bool:

@@ -51,36 +51,38 @@ def test_held_out_values_do_not_survive(held_out: dict):
     assert sum(planted.values()) > 800
     assert not {k: survived.get(k) for k in UNAMBIGUOUS if survived.get(k)}  # goal: none
     assert not survived.get("DATE_OF_BIRTH")
-    # The test part is the tenth (session 9), whose phone numbers are also written in groups of
-    # three, with the national area code in brackets, with hyphens after the country code, or with
-    # no plus, and whose names carry a middle name, come surname first, after an academic title, or
-    # with the surname as an initial. Measured once on the whole part: 0.3% of all values survived
-    # (goal 0.5%), phones 1.6% (goal 1%: not met), names 0.2%, addresses 0.3%; on this slice 5 of
-    # 225 phones (2.2%), 1 of 356 names, no address, 0.39% of all. The floors hold that level.
-    assert survived.get("PHONE_NUMBER", 0) <= 0.025 * planted["PHONE_NUMBER"]
-    assert survived.get("PERSON", 0) <= 0.01 * planted["PERSON"]  # goal: 3%
+    # The test part is the eleventh (session 9), whose phone numbers are also written with "(0)"
+    # after the country code, as 00 and the country code with no spaces, with a slash after the
+    # area code in international form, or nationally without the trunk zero, and whose names are
+    # also written as airlines write them, with a nickname in brackets, or with two initials.
+    # Measured once on the whole part: 0.7% of all values survived (goal 0.5%: not met), phones
+    # 1.9% (goal 1%: not met), names 1.6%, no address; on this slice 3 of 228 phones, 3 of 371
+    # names, no address, 0.38% of all. The floors hold that level.
+    assert survived.get("PHONE_NUMBER", 0) <= 0.02 * planted["PHONE_NUMBER"]
+    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # goal: 3%
     assert survived.get("STREET_ADDRESS", 0) <= 0.01 * planted["STREET_ADDRESS"]  # goal: 3%
     assert held_out["survived_share"] <= 0.005  # goal: 0.5%
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    # words changed: goal 2% (the tenth part 1.5% when measured, this slice 1.2%); arguments
-    # consistent: goal 98%, not met on the tenth part (0.970 on the whole part, 0.977 here)
-    assert held_out["destroyed_share"] <= 0.02
-    assert held_out["arguments_consistent"] >= 0.97
+    # words changed: goal 2% (the eleventh part 1.7% when measured, this slice 2.1%); arguments
+    # consistent: goal 98% (0.986 on the whole part, 0.983 here)
+    assert held_out["destroyed_share"] <= 0.022
+    assert held_out["arguments_consistent"] >= 0.98
     assert held_out["arguments_verbatim"] >= 0.75
-    # the limit is 5% (`max_withheld_share`); the tenth test part has 3.0% withheld, this slice 9 of 240
+    # the limit is 5% (`max_withheld_share`); the eleventh test part has 2.8% withheld, this slice 12
+    # of 240, at the limit
     assert held_out["withheld_calls"] <= 0.05 * 240
 
 
 def test_the_development_part_stays_at_the_goals(developed: dict):
-    """A guard against regressions on the traffic the scrubber was worked on (the first nine test
+    """A guard against regressions on the traffic the scrubber was worked on (the first ten test
     parts' templates among it): better than the held-out figures, as it should be."""
     survived, planted = developed["survived"], developed["planted"]
     assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
-    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # 1 of 178 on this slice
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 2 of 317
-    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # 1 of 186
-    assert developed["survived_share"] <= 0.005  # 0.27%
-    assert developed["withheld_calls"] <= 0.01 * 240  # 1
-    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 1.0, 0.7%
+    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]  # none of 178 on this slice
+    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 1 of 342
+    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # none of 178
+    assert developed["survived_share"] <= 0.005  # 0.07%
+    assert developed["withheld_calls"] <= 0.01 * 240  # 2
+    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01  # 0.991, 0.8%
