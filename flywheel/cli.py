@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from flywheel import settings
-from flywheel.commands import add_model_commands, session, stop_if_interrupted, use_project_instance
+from flywheel.commands import Session, add_model_commands, session, use_project_instance
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # the run's events stay in Dagster
 
@@ -60,11 +60,9 @@ def _demo(args: argparse.Namespace) -> int:
     print(f"Collecting, scrubbing and embedding {len(days)} days from {landing} into {lake.root}")
     print(f"Dagster instance: {os.environ['DAGSTER_HOME']}/dagster.yaml")
     failed = 0
-    with dg.DagsterInstance.get() as instance, session(instance) as tags:
+    with dg.DagsterInstance.get() as instance, session(instance) as runs:
         for day in days:
-            result = stop_if_interrupted(job.execute_in_process(
-                partition_key=day, instance=instance, raise_on_error=False, run_config=QUIET, tags=tags
-            ))
+            result = runs.run(job, partition_key=day, run_config=QUIET)
             counts = dict((lake.manifest("raw_logs", day) or {}).get("counts", {}))
             scrubbed = lake.manifest("scrubbed_traces", day) or {}
             counts["scrubbed"] = scrubbed.get("traces", 0)
@@ -72,19 +70,19 @@ def _demo(args: argparse.Namespace) -> int:
             status = "ok" if result.success else "FAILED"
             failed += not result.success
             print(f"  {day}  {status:6}  " + "  ".join(f"{k}={v}" for k, v in counts.items()))
-        failed += _cluster(instance, lake, tags)
+        failed += _cluster(runs, lake)
         if args.tasks > 0:
             from flywheel.demo import train_largest
 
-            failed += train_largest(instance, lake, args.tasks, QUIET, args.catalog, args.max_steps or None,
+            failed += train_largest(runs, lake, args.tasks, QUIET, args.catalog, args.max_steps or None,
                                     args.epochs, args.eval_limit or None, args.max_length,
-                                    args.learning_rate if args.max_steps else None, tags)  # fmt: skip
+                                    args.learning_rate if args.max_steps else None)  # fmt: skip
     print("Done. See it in the Dagster UI:  source .venv/bin/activate && DAGSTER_HOME=$PWD dg dev")
     print("then open http://127.0.0.1:3000")
     return 1 if failed else 0
 
 
-def _cluster(instance, lake, tags: dict[str, str]) -> int:
+def _cluster(runs: Session, lake) -> int:  # noqa: ANN001 (a Lake)
     """Re-cluster if `enough_new_usage` would, then refresh the days' task assignments."""
     from flywheel.cluster.trigger import Thresholds, decide
     from flywheel.definitions import defs
@@ -94,8 +92,7 @@ def _cluster(instance, lake, tags: dict[str, str]) -> int:
     print(decision.reason)
     if not decision.run:
         return 0
-    result = stop_if_interrupted(defs().resolve_job_def("recluster").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=QUIET, tags=tags))  # fmt: skip
+    result = runs.run(defs().resolve_job_def("recluster"), run_config=QUIET)
     if not result.success:
         print("  re-clustering FAILED: see the run in the Dagster UI")
         return 1
@@ -109,9 +106,7 @@ def _cluster(instance, lake, tags: dict[str, str]) -> int:
     assign = defs().resolve_job_def("assign")
     failed = 0
     for day in stale_assignments(lake)[1]:  # as the sensor's next tick would
-        result = assign.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
-                                           run_config=QUIET, tags=tags)  # fmt: skip
-        failed += not stop_if_interrupted(result).success
+        failed += not runs.run(assign, partition_key=day, run_config=QUIET).success
     return 1 if failed else 0
 
 

@@ -10,7 +10,9 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from flywheel import settings
 
@@ -26,17 +28,32 @@ def use_project_instance() -> None:
             os.environ["DAGSTER_HOME"] = str(home)
 
 
+@dataclass(frozen=True)
+class Session:
+    """The runs a command starts in its own process, on one instance, with the session's tags."""
+
+    instance: Any  # a DagsterInstance
+    tags: dict[str, str]
+
+    def run(self, job, **kwargs: Any):  # noqa: ANN001, ANN201 (a Dagster job; its ExecuteInProcessResult)
+        """Run `job` here (failures come back in the result, not raised); the command ends with
+        status 130 when SIGTERM or Ctrl-C stopped it (see `stop_if_interrupted`)."""
+        return stop_if_interrupted(
+            job.execute_in_process(instance=self.instance, raise_on_error=False, tags=self.tags, **kwargs)
+        )
+
+
 @contextmanager
-def session(instance) -> Iterator[dict[str, str]]:  # noqa: ANN001 (a DagsterInstance)
+def session(instance) -> Iterator[Session]:  # noqa: ANN001 (a DagsterInstance)
     """Around the runs this process starts: first fail the runs whose process was killed and free
     their pool slots (saying so), then let SIGTERM and Ctrl-C stop a run that waits for a slot.
-    Yields the tags to give those runs."""
+    Yields the `Session` that starts those runs."""
     from flywheel.defs.recovery import fail_dead_runs, interruptible
 
     for line in fail_dead_runs(instance):
         print(f"Recovered {line}")
     with interruptible(instance) as tags:
-        yield tags
+        yield Session(instance, tags)
 
 
 def stop_if_interrupted(result):  # noqa: ANN001, ANN201 (a Dagster ExecuteInProcessResult, returned as is)
@@ -130,10 +147,8 @@ def fine_tune(args: argparse.Namespace) -> int:
         return 1 if args.task else 0
     quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failures are printed below, plainly
     config = run_config(quiet, max_steps=args.max_steps, epochs=args.epochs, eval_limit=args.eval_limit)
-    with dg.DagsterInstance.get() as instance, session(instance) as tags:
-        result = stop_if_interrupted(defs().resolve_job_def("fine_tune").execute_in_process(
-            partition_key=args.task, instance=instance, raise_on_error=False, run_config=config, tags=tags
-        ))
+    with dg.DagsterInstance.get() as instance, session(instance) as runs:
+        result = runs.run(defs().resolve_job_def("fine_tune"), partition_key=args.task, run_config=config)
     adapter = current_adapter(lake, args.task) or {}
     report = current_report(lake, args.task) or {}
     if adapter:

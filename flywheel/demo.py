@@ -3,6 +3,8 @@ through the `fine_tune` job, refresh `traffic_takeover`, and print the summary a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import polars as pl
 
 from flywheel.cluster.ids import NOISE
@@ -10,6 +12,9 @@ from flywheel.cluster.pipeline import CLUSTERS, current, members
 from flywheel.datasets.build import current_dataset
 from flywheel.evaluate.report import current_report
 from flywheel.lake import Lake
+
+if TYPE_CHECKING:
+    from flywheel.commands import Session
 
 
 def largest_tasks(lake: Lake, count: int) -> list[str]:
@@ -52,15 +57,14 @@ def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [head, *rows])
 
 
-def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
+def train_largest(runs: Session, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
                   max_steps: int | None = None, epochs: float | None = None, eval_limit: int | None = None,
-                  max_length: int | None = None, learning_rate: float | None = None,
-                  tags: dict[str, str] | None = None) -> int:  # fmt: skip
+                  max_length: int | None = None, learning_rate: float | None = None) -> int:  # fmt: skip
     """Run `fine_tune` (dataset, selection, training, evaluation, promotion) for the `count`
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
 
-    from flywheel.commands import failure_reasons, run_config, stop_if_interrupted
+    from flywheel.commands import failure_reasons, run_config
     from flywheel.definitions import defs
 
     tasks = largest_tasks(lake, count)
@@ -72,13 +76,11 @@ def train_largest(instance, lake: Lake, count: int, quiet: dict, catalog: str | 
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()
-        result = stop_if_interrupted(job.execute_in_process(partition_key=task, instance=instance, raise_on_error=False,
-                                                            run_config=config, tags=tags))  # fmt: skip
+        result = runs.run(job, partition_key=task, run_config=config)
         failed += not result.success
         outcome = "ok" if result.success else "FAILED " + "; ".join(failure_reasons(result))
         print(f"  {task}  {outcome}  ({time.perf_counter() - start:.0f} s)")
-    result = stop_if_interrupted(defs().resolve_job_def("takeover").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=quiet, tags=tags))  # fmt: skip
+    result = runs.run(defs().resolve_job_def("takeover"), run_config=quiet)
     if not result.success:
         print("  traffic_takeover FAILED: " + "; ".join(failure_reasons(result)))
         return failed + 1
