@@ -17,8 +17,8 @@ import polars as pl
 from flywheel.ingest import schema
 from flywheel.ingest.contract import Rejected, decode_record
 from flywheel.ingest.landing_index import Span, home_day
-from flywheel.ingest.sources import LandingFile, read_file
-from flywheel.ingest.timestamps import assign_days, parse_timestamp
+from flywheel.ingest.sources import LandingFile, LineStream
+from flywheel.ingest.timestamps import dated, parse_timestamp
 
 
 @dataclass
@@ -63,9 +63,11 @@ class Collector:
         self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
 
     def add_file(self, file: LandingFile) -> None:
-        read = read_file(file)
-        line_days = assign_days(read.lines, file.day)
-        for line_no, (line, day) in enumerate(zip(read.lines, line_days, strict=True), start=1):
+        """Every line of `file`, read as a stream (one line and the undated lines waiting for a
+        date in memory at a time, see `dated`)."""
+        stream, last = LineStream(file), file.day
+        for line_no, (line, too_long, day) in enumerate(dated(stream, file.day), start=1):
+            last = day
             batch = self.batches.get(home_day(day, file, self.span))
             if batch is None:
                 continue
@@ -76,18 +78,17 @@ class Collector:
                     f"after the last partition ({self.span[1]})"  # fmt: skip
                 reason = f"outside the partitions: its timestamp is {edge}"
                 batch.quarantined.append((batch.day, file.name, line_no, "outside_partitions", reason, line, 1))
-            elif line_no - 1 in read.too_long:
-                reason = f"line too long: {read.too_long[line_no - 1]:,} bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)"
+            elif too_long is not None:
+                reason = f"line too long: {too_long:,} bytes (the limit is FLYWHEEL_MAX_LINE_BYTES)"
                 batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None, 1))
             else:
                 self._add_line(batch, file, line_no, line)
-        if read.error is not None:
+        if stream.error is not None:
             # The unreadable rest of the file counts as one quarantined entry, on the day reading stopped.
-            day = line_days[-1] if line_days else file.day
-            batch = self.batches.get(day)
+            batch = self.batches.get(last)
             if batch is not None:
                 batch.lines_read[file.name] += 1
-                batch.quarantined.append((day, file.name, None, "unreadable_file", read.error, None, 1))
+                batch.quarantined.append((last, file.name, None, "unreadable_file", stream.error, None, 1))
 
     def _add_line(self, batch: DayBatch, file: LandingFile, line_no: int, line: bytes) -> None:
         try:

@@ -9,20 +9,21 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from flywheel.ingest.sources import LandingFile, read_file
-from flywheel.ingest.timestamps import assign_days
+from flywheel.ingest.sources import LandingFile, LineStream
+from flywheel.ingest.timestamps import dated
 
 Index = dict[str, dict]  # file name -> {"signature": str, "days": {"YYYY-MM-DD": line count}}
 
 
 def scan_file(file: LandingFile) -> dict[str, int]:
-    """Lines per day in one file; an unreadable remainder counts as one line on its day."""
-    read = read_file(file)
-    days = assign_days(read.lines, file.day)
-    counts = Counter(d.isoformat() for d in days)
-    if read.error is not None:
-        counts[(days[-1] if days else file.day).isoformat()] += 1
-    return dict(counts)
+    """Lines per day in one file, read as a stream; an unreadable remainder counts as one line on its day."""
+    stream, counts, last = LineStream(file), Counter(), file.day
+    for _, _, day in dated(stream, file.day):
+        counts[day] += 1
+        last = day
+    if stream.error is not None:
+        counts[last] += 1
+    return {d.isoformat(): n for d, n in counts.items()}
 
 
 def update_index(files: list[LandingFile], cached: Index | None) -> Index:

@@ -6,7 +6,8 @@ import gzip
 import hashlib
 import os
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -34,15 +35,6 @@ class LandingFile:
     def day(self) -> date:
         """The UTC day of the file's modification time: the day of records that carry none."""
         return datetime.fromtimestamp(self.mtime_ns / 1e9, UTC).date()
-
-
-@dataclass
-class FileLines:
-    """The lines read from a file, and why reading stopped early, if it did."""
-
-    lines: list[bytes] = field(default_factory=list)
-    error: str | None = None
-    too_long: dict[int, int] = field(default_factory=dict)  # index of a line over the limit -> its length
 
 
 def list_landing(folder: str | Path) -> list[LandingFile]:
@@ -85,46 +77,58 @@ def _landing_file(root: Path, inside: Path, path: Path) -> LandingFile:
     return LandingFile(path, name, st.st_size, st.st_mtime_ns)
 
 
-def read_file(file: LandingFile) -> FileLines:
-    """`read_lines`, or no lines and the reason for a file that must not be read."""
-    return FileLines(error=file.refused) if file.refused else read_lines(file.path)
+class LineStream:
+    """The lines of a landing file, read as a stream, one at a time: iterating yields
+    `(line, too_long)`, the line without its ending and None, or for a line longer than
+    `settings.max_line_bytes()` an empty line and its length (skipped over, never held whole).
+    A file that must not be read (`LandingFile.refused`) yields nothing. Once iterated, `error`
+    says why reading stopped early, if it did: a gzip file that is cut off or corrupt yields the
+    lines before the damage; a UTF-16 file or one with CR-only line endings yields none. The error
+    names the problem, not the content."""
+
+    def __init__(self, file: LandingFile | Path) -> None:
+        self.path = file.path if isinstance(file, LandingFile) else file
+        self.error: str | None = file.refused if isinstance(file, LandingFile) else None
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[bytes, int | None]]:
+        if self.error is not None:
+            return
+        gz = self.path.name.endswith(".gz")
+        try:
+            with gzip.open(self.path, "rb") if gz else open(self.path, "rb") as f:
+                head = f.peek(4)[:4]
+                boms = (b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+                if not gz and (head[:2] in boms[:2] or head in boms[2:]):
+                    self.error = "file is UTF-16 or UTF-32 (it starts with a byte order mark): convert it to UTF-8"
+                    return
+                lines = _stream(f, settings.max_line_bytes())
+                first = next(lines, None)
+                if first is None:
+                    return
+                second = next(lines, None)
+                if not gz and second is None and b"\r" in first[0]:
+                    self.error = "file ends its lines with CR only (classic Mac): convert them to LF"
+                    return
+                for item in (first, *([second] if second is not None else [])):
+                    self.count += 1
+                    yield item
+                for item in lines:
+                    self.count += 1
+                    yield item
+        except (OSError, EOFError, zlib.error) as exc:
+            self.error = f"file could not be read after line {self.count}: {_describe(exc)}"
 
 
-def read_lines(path: Path) -> FileLines:
-    """All lines of a file, without line endings, read as a stream: a line longer than
-    `settings.max_line_bytes()` is skipped over, never held whole, and counted with its length
-    as an empty line in `too_long`.
-
-    A gzip file that is cut off or corrupt yields the lines before the damage and an error; a
-    file that cannot be opened yields no lines and an error. The error names the problem, not
-    the content.
-    """
-    gz, out = path.name.endswith(".gz"), FileLines()
-    try:
-        with gzip.open(path, "rb") if gz else open(path, "rb") as f:
-            head = f.peek(4)[:4]
-            boms = (b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
-            if not gz and (head[:2] in boms[:2] or head in boms[2:]):
-                out.error = "file is UTF-16 or UTF-32 (it starts with a byte order mark): convert it to UTF-8"
-                return out
-            _read_stream(f, settings.max_line_bytes(), out)
-        if not gz and len(out.lines) == 1 and b"\r" in out.lines[0]:
-            out.lines, out.error = [], "file ends its lines with CR only (classic Mac): convert them to LF"
-    except (OSError, EOFError, zlib.error) as exc:
-        out.error = f"file could not be read after line {len(out.lines)}: {_describe(exc)}"
-    return out
-
-
-def _read_stream(f, limit: int, out: FileLines) -> None:
+def _stream(f, limit: int) -> Iterator[tuple[bytes, int | None]]:
     while line := f.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n") and len(line) == limit + 1:
-            out.lines.append(line.rstrip(b"\r\n"))
+            yield line.rstrip(b"\r\n"), None
             continue
         length = len(line)
         while not line.endswith(b"\n") and (line := f.readline(2**20)):
             length += len(line)
-        out.too_long[len(out.lines)] = length - (1 if line.endswith(b"\n") else 0)
-        out.lines.append(b"")
+        yield b"", length - (1 if line.endswith(b"\n") else 0)
 
 
 def _describe(exc: BaseException) -> str:

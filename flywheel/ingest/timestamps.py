@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -52,26 +53,39 @@ def _own_day(line: bytes, file_day: date) -> date | None:
 
 
 def assign_days(lines: list[bytes], file_day: date) -> list[date]:
-    """The partition day of every line of one file.
+    """The partition day of every line of one file (see `dated`)."""
+    return [day for _, _, day in dated(((line, None) for line in lines), file_day)]
+
+
+MAX_PENDING_LINES = 10_000  # undated lines held back while waiting for the next dated one
+MAX_PENDING_BYTES = 8 * 2**20
+
+
+def dated(lines: Iterable[tuple[bytes, int | None]], file_day: date) -> Iterator[tuple[bytes, int | None, date]]:
+    """Each `(line, extra)` of one file with the partition day of the line, as a stream.
 
     A line with a readable timestamp goes to that timestamp's UTC day. A well-formed record
     without a timestamp takes the file's day (its modification time), as the log contract says.
     A line whose timestamp cannot be read at all (broken JSON, invalid UTF-8, a malformed
     timestamp) goes with its nearest dated neighbour in the same file, since gateways write in
-    time order; with no dated line in the file, it takes the file's day.
+    time order; with no dated line in the file, it takes the file's day. Only the undated lines
+    since the last dated one are held, up to `MAX_PENDING_LINES` or `MAX_PENDING_BYTES`; past
+    that they go with the dated line before them (or the file's day) without waiting.
     """
-    own = [_own_day(line, file_day) for line in lines]
-    days: list[date] = []
-    last: date | None = None
-    pending = 0
-    for day in own:
+    pending: list[tuple[bytes, int | None]] = []
+    size, last = 0, None
+    for line, extra in lines:
+        day = _own_day(line, file_day)
         if day is None:
-            pending += 1
+            pending.append((line, extra))
+            size += len(line)
+            if len(pending) >= MAX_PENDING_LINES or size >= MAX_PENDING_BYTES:
+                yield from ((held, x, last or file_day) for held, x in pending)
+                pending, size = [], 0
             continue
         # lines before the first dated one go to it; gaps take the previous dated line's day
-        days.extend([last or day] * pending)
-        pending = 0
-        days.append(day)
+        yield from ((held, x, last or day) for held, x in pending)
+        pending, size = [], 0
+        yield line, extra, day
         last = day
-    days.extend([last or file_day] * pending)
-    return days
+    yield from ((held, x, last or file_day) for held, x in pending)
