@@ -61,13 +61,15 @@ class Collector:
         self.span = span
         self.batches = {d: DayBatch(d) for d in sorted(days)}
         self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
+        self.scanned: dict[str, dict[str, int]] = {}  # file name -> lines per day, as the landing index holds it
 
     def add_file(self, file: LandingFile) -> None:
         """Every line of `file`, read as a stream (one line and the undated lines waiting for a
         date in memory at a time, see `dated`)."""
-        stream, last = LineStream(file), file.day
+        stream, last, per_day = LineStream(file), file.day, Counter()
         for line_no, (line, too_long, day) in enumerate(dated(stream, file.day), start=1):
             last = day
+            per_day[day] += 1
             batch = self.batches.get(home_day(day, file, self.span))
             if batch is None:
                 continue
@@ -83,6 +85,9 @@ class Collector:
                 batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None, 1))
             else:
                 self._add_line(batch, file, line_no, line)
+        if stream.error is not None:
+            per_day[last] += 1
+        self.scanned[file.name] = {d.isoformat(): n for d, n in per_day.items()}  # what `scan_file` finds
         if stream.error is not None:
             # The unreadable rest of the file counts as one quarantined entry, on the day reading stopped.
             batch = self.batches.get(last)

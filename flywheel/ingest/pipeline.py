@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from flywheel.bulk import paused_gc
-from flywheel.ingest.collect import DayBatch, collect
+from flywheel.ingest.collect import Collector, DayBatch
 from flywheel.ingest.landing_index import Index, Span, files_touching, update_index
 from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
@@ -59,19 +59,32 @@ def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | N
     result follows the requested days', with `rebuilt` set)."""
     with paused_gc():
         files = list_landing(landing)
-        index = refresh_index(lake, files)
-        results = _ingest(lake, files, index, days, span)
+        results, index = _ingest(lake, files, lake.read_json(INDEX_NAME, {}), days, span)  # type: ignore[arg-type]
         kept = {rid for r in results for rid in r.raw["request_id"]}
         for later in [d for d in lake.days(RAW_LOGS) if d > min(days) and d not in days]:
             if not kept.isdisjoint(lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"]):
-                results += [replace(r, rebuilt=True) for r in _ingest(lake, files, index, {later}, span)]
+                rebuilt, index = _ingest(lake, files, index, {later}, span)
+                results += [replace(r, rebuilt=True) for r in rebuilt]
         return results
 
 
-def _ingest(lake: Lake, files: list[LandingFile], index: Index, days: set[date], span: Span | None) -> list[DayResult]:
-    touching = files_touching(files, index, days, span)
-    batches = collect(touching, days, earlier_request_ids(lake, min(days)), span)
-    return [_write(lake, batch) for batch in batches.values()]
+def _ingest(
+    lake: Lake, files: list[LandingFile], cached: Index, days: set[date], span: Span | None
+) -> tuple[list[DayResult], Index]:
+    """Collect and write `days`, reading each file once: the indexed files that touch the days,
+    and every file the index does not know yet (new or changed), whose lines per day the
+    collector counts on the way. Returns the results and the index, updated and saved."""
+    fresh = {f.name for f in files if f.name in cached and cached[f.name]["signature"] == f.signature}
+    unknown = [f for f in files if f.name not in fresh]
+    touching = files_touching([f for f in files if f.name in fresh], cached, days, span)
+    collector = Collector(days, earlier_request_ids(lake, min(days)), span)
+    for file in sorted([*touching, *unknown], key=lambda f: f.name):  # name order: the first copy read wins
+        collector.add_file(file)
+    scanned = {f.name: {"signature": f.signature, "days": collector.scanned[f.name]} for f in unknown}
+    index = {f.name: cached[f.name] if f.name in fresh else scanned[f.name] for f in files}
+    if index != cached:
+        lake.write_json(INDEX_NAME, index)
+    return [_write(lake, batch) for batch in collector.batches.values()], index
 
 
 def _write(lake: Lake, batch: DayBatch) -> DayResult:

@@ -57,3 +57,38 @@ def test_a_request_is_kept_on_its_earliest_day_whatever_order_the_days_are_built
 
     assert kept(backward) == kept(forward) == {D1: ["r3"], D2: ["r1"], D3: ["r2"]}
     assert backward.read("raw_logs", D3, "duplicates")["request_id"].to_list() == ["r1"]
+
+
+def test_each_landing_file_is_read_once_per_run_and_the_index_kept(tmp_path: Path, monkeypatch):
+    from collections import Counter
+
+    from flywheel.ingest import sources
+    from flywheel.ingest.landing_index import scan_file
+    from flywheel.ingest.pipeline import INDEX_NAME
+    from flywheel.ingest.sources import list_landing
+
+    landing = tmp_path / "landing"
+    _write(landing, "a.jsonl", [_rec("a1", "2026-11-01T10:00:00Z"), _rec("a2", "2026-11-02T10:00:00Z")])
+    _write(landing, "b.jsonl.gz", [_rec("b1", "2026-11-02T11:00:00Z"), b"{broken"])
+    _write(landing, "c.jsonl", [_rec("c1", "2026-11-03T09:00:00Z")])
+    reads: Counter = Counter()
+    iterate = sources.LineStream.__iter__
+
+    def counted(self):
+        reads[self.path.name] += 1
+        return iterate(self)
+
+    monkeypatch.setattr(sources.LineStream, "__iter__", counted)
+    lake = Lake(tmp_path / "lake")
+    ingest_days(lake, landing, {D1})  # nothing indexed yet: every file is read, once
+    assert reads == {"a.jsonl": 1, "b.jsonl.gz": 1, "c.jsonl": 1}
+    assert lake.read("raw_logs", D1, "records")["request_id"].to_list() == ["a1"]
+    reads.clear()
+    ingest_days(lake, landing, {D2})  # indexed: only the files with lines of 11-02
+    assert reads == {"a.jsonl": 1, "b.jsonl.gz": 1}
+    assert sorted(lake.read("raw_logs", D2, "records")["request_id"]) == ["a2", "b1"]
+    monkeypatch.setattr(sources.LineStream, "__iter__", iterate)
+    index = lake.read_json(INDEX_NAME)
+    assert {f.name: index[f.name]["days"] for f in list_landing(landing)} == {
+        f.name: scan_file(f) for f in list_landing(landing)
+    }  # what the collector counted is what a scan finds
