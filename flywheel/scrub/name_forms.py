@@ -12,16 +12,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flywheel.scrub.names import (
-    _TITLES,
-    _UP,
-    WORD_NAMES,
-    _name_runs,
-    english_zipf,
-    given_names,
-    name_words,
-    place_names,
-)
+from flywheel.scrub.caps_names import CAPS_CODES, CAPS_PARTICLES, caps_names
+from flywheel.scrub.names import _TITLES, _UP, WORD_NAMES, english_zipf, given_names, name_words
 from flywheel.scrub.shapes import CodeRecognizer
 
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
@@ -43,17 +35,18 @@ _TITLE_THEN_NAME = regex.compile(
 # a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
 # "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
 # (jag heter, nama saya, bitte buchen)
+_PAIR = r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)"  # two lower-case words: a given name, a surname
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
     r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
     r"employee)|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
-    r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])"
+    rf"{_PAIR}(?![\p{{L}}])"
 )
-_LOWER_VALUE = regex.compile(r"^\s*(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*$")
+_LOWER_VALUE = regex.compile(rf"^\s*{_PAIR}\s*$")
 # two lower-case words alone in brackets or a tag ("(nelima chemtai)", "<owner>matthew cole</owner>")
-_LOWER_ENCLOSED = regex.compile(r"(?:\(|>)(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)(?:\)|</)")
+_LOWER_ENCLOSED = regex.compile(rf"(?:\(|>){_PAIR}(?:\)|</)")
 # a display name before an address in angle brackets ("chantal demoulin <kwillems@example.org>")
-_LOWER_DISPLAY = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)\s*<[^<>\s@]+@")
+_LOWER_DISPLAY = regex.compile(rf"(?<![\p{{L}}'’-]){_PAIR}\s*<[^<>\s@]+@")
 _LOWER_SURNAME_ZIPF = 4.0  # "sara said" is not a name: a lower-case surname must be rarer than that
 _CUED_SURNAME_ZIPF = 5.5  # after a word that names a person (holder alvin price), any surname but the commonest words
 # (not after a given name: "Mateo Heindl, Stadlbauerstraße 4"; not before more: "Pozdrawiam, Lambert, John")
@@ -63,50 +56,11 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 )  # (an address may follow, "Wallin, Christina, Stortorget 011"; a "given name" before a number is a street)
 
 
-# two to four words in capitals (DARREN FRITZ, MARIA LUIZA CAVALCANTI, in a signature or a record)
-_CAPS_RUN = regex.compile(
-    r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]*){1,3}(?![\p{L}\p{M}])"
-)
-_CAPS_SURNAME_ZIPF = 5.0  # after a known given name, a surname may be a word (JOHN SMITH), not a common one
-# codes business text writes in capitals, some of which are also given names somewhere (Iban, Pin)
-# and words mail and chat write in capitals before a name (FYI Seyhan, ATTN Maria, CC Ola)
-_CAPS_CODES = frozenset("IBAN BIC SWIFT PIN OTP CVV SKU VAT API URL PDF CSV ETA DOB SSN KYC AML CEO CFO CTO "
-                        "FYI ASAP ATTN RE FW FWD CC BCC PS NB TODO NOTE URGENT HI OK".split())  # fmt: skip
-
-
-def _caps_names(text: str) -> list[tuple[int, int]]:
-    """Names written all in capitals: the run title-cased, then the rare-name rule (two or more
-    known name words or words English hardly uses, one of them known) or a known given name and
-    a surname that is no common word. Acronyms (AWS EKS, KYC AML) have no word of four letters."""
-    given, known, zipf, out = given_names(), name_words(), english_zipf(), []
-    for m in _CAPS_RUN.finditer(text):
-        words = m.group().split()
-        titled = " ".join(w.lower() if w.lower() in _CAPS_PARTICLES else w.title() for w in words)
-        if len(titled) != len(m.group()) or all(len(w) < 4 for w in words) or _CAPS_CODES & set(words):
-            continue
-        if titled in place_names():  # SAN FRANCISCO, NEW YORK
-            continue
-        # one known name word, or long words English never writes (PACHONGRUK MATINAWIN); not acronyms
-        spans = [(a, b) for a, b in _name_runs(titled)
-                 if any(w in known for w in titled[a:b].split()) or all(len(w) > 4 for w in titled[a:b].split())]
-        first, rest = titled.split()[0], titled.split()[1:]
-        # a known given name and a surname: any word but a common one, or any word at all after a
-        # given name alone (KEITH PAGE, JARED DAY)
-        surname_ok = [len(rest) == 1 or zipf.get(w.lower(), 0) < _CAPS_SURNAME_ZIPF for w in rest]
-        if not spans and first in given and all(
-            w in _CAPS_PARTICLES or (w.lower() not in STOP_WORDS and ok) for w, ok in zip(rest, surname_ok, strict=True)
-        ):
-            spans = [(0, len(titled))]
-        out += [(m.start() + a, m.start() + b) for a, b in spans]
-    return out
-
-
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
 _OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note "
                      "Cordialement Pozdrawiam Saludos Atenciosamente Groeten Hälsningar Grüße Gruß Saluti Mvh Mfg "
                      "Obrigado Obrigada Gracias Merci Danke Grazie".split())  # fmt: skip
-_CAPS_PARTICLES = frozenset("mac mc van von de del da di du la le al el st ter ten bin ben dos das".split())
 
 
 def name_forms(text: str) -> list[tuple[int, int]]:
@@ -121,7 +75,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         # a short surname: a known one English hardly writes, or any word rarer than "dev" (Chigozie OBI)
         short_ok = all(len(w) > 3 or (w.capitalize() in known and zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF)
                        or (first_given(m.group(1)) and zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF) for w in caps[-1:]) \
-            and all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.lower() not in zipf for w in caps[:-1])  # fmt: skip
+            and all(len(w) > 3 or w.lower() in CAPS_PARTICLES or w.lower() not in zipf for w in caps[:-1])  # fmt: skip
         first = m.group(1)
         # a known given name (Nneka EZE, not "Anna VAT"), or a surname English never writes (Peace NNAMANI)
         rare = all(w.lower() not in zipf for w in caps) and first.lower() not in STOP_WORDS
@@ -135,10 +89,10 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     for m in _CAPS_THEN_GIVEN.finditer(text):  # OGUNLEYE Grace, DE GRAEVE Kimberly
         caps = m.group(1).split()
         # a short surname (OBI, LEE) when it is a known name or a rare word; not "DEV Anna"
-        caps_ok = all(len(w) > 3 or w.lower() in _CAPS_PARTICLES or w.capitalize() in known
+        caps_ok = all(len(w) > 3 or w.lower() in CAPS_PARTICLES or w.capitalize() in known
                       or zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF for w in caps)  # fmt: skip
         rare = all(w.lower() not in zipf for w in [*caps, m.group(2)])  # YULIANTI Eluh, SAMINOVA Soliha
-        if (m.group(2) in given or rare) and caps_ok and not _CAPS_CODES & set(caps):
+        if (m.group(2) in given or rare) and caps_ok and not CAPS_CODES & set(caps):
             out.append((m.start(), m.end()))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
@@ -159,7 +113,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             rare = zipf.get(last, 0) < (_CUED_SURNAME_ZIPF if cued else _LOWER_SURNAME_ZIPF)
             if named and rare and last not in STOP_WORDS:
                 out.append((m.start("first"), m.end("last")))
-    out += _caps_names(text)
+    out += caps_names(text)
     for m in _SURNAME_COMMA_GIVEN.finditer(text, overlapped=True):
         surname, first = m.group(1), m.group(2)
         surname_like = (surname in known or zipf.get(surname.lower(), 0) < _SHORT_CAPS_ZIPF) and surname not in _OPENERS
