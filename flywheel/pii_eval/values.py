@@ -34,7 +34,7 @@ LOCALES = {
     # aggregate and never looked into, they stay the test part's values for the fifth part
     # (session 7), whose templates are new and whose phone numbers are also written as dialled
     # from abroad, again for the sixth (after the fifth was measured once), for the seventh
-    # (session 8), whose names are also written in other orders (see `_person`), the eighth to eleventh.
+    # (session 8), whose names are also written in other orders (see `_person`), the eighth to twelfth.
     "test": ["ar_AE", "ar_JO", "ar_PS", "bn_BD", "el_CY", "gu_IN", "mk_MK", "mr_IN", "ne_NP", "si_LK", "sq_AL",
              "sr_BA", "ta_IN", "zh_TW", "tl_PH", "es_VE", "mt_MT", "dk_DK", "la", "en"],
 }  # fmt: skip
@@ -107,15 +107,19 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # code (+49 (30) 1234567), letters for the last digits (vanity), " - " between groups, or
 # Arabic-Indic digits; the tenth (session 9; now development) in groups of three, with the national
 # area code in brackets ((030) 1234567), with a space after the country code and hyphens after it
-# (+49 30-123-4567), or with the country code and no plus (49 30 1234567); the eleventh (the test
-# part, session 9) with "(0)" after the country code (+49 (0)30 1234567), as 00 and the country code
+# (+49 30-123-4567), or with the country code and no plus (49 30 1234567); the eleventh (session 9;
+# now development) with "(0)" after the country code (+49 (0)30 1234567), as 00 and the country code
 # with no spaces (0049301234567), with a slash after the area code in international form
-# (+49 30/1234567), or nationally without the trunk zero (30 1234567)
+# (+49 30/1234567), or nationally without the trunk zero (30 1234567); the twelfth (the test part,
+# session 9) in pairs after the country code (+49 30 12 34 56 7), with the country code and the
+# trunk zero both (+49 030 1234567), the same with hyphens (+49-030-1234567), or with two spaces
+# between groups (030  1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
-                "space_then_hyphens", "no_plus")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "plus_zero", "zero_zero_joined", "international_slash", "no_trunk")
+                "space_then_hyphens", "no_plus", "plus_zero", "zero_zero_joined", "international_slash",
+                "no_trunk")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "international_pairs", "code_and_trunk", "code_and_trunk_hyphens", "double_space")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -232,7 +236,23 @@ def _no_trunk(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     return " ".join(rest) if rest else code
 
 
+def _international_pairs(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    digits = str(number.national_number)
+    head = 3 if len(digits) % 2 else 2
+    pairs = [digits[i : i + 2] for i in range(head, len(digits), 2)]
+    return " ".join([f"+{number.country_code}", digits[:head], *pairs])
+
+
+def _code_and_trunk(number: phonenumbers.PhoneNumber, rng: random.Random, sep: str = " ") -> str:
+    national = phonenumbers.format_number(number, _FORMATS[0])
+    return f"+{number.country_code}{sep}{national.replace(' ', sep) if sep != ' ' else national}"
+
+
 _REWRITTEN.update({
+    "international_pairs": _international_pairs,
+    "code_and_trunk": _code_and_trunk,
+    "code_and_trunk_hyphens": lambda n, rng: _code_and_trunk(n, rng, "-"),
+    "double_space": lambda n, rng: phonenumbers.format_number(n, _FORMATS[0]).replace(" ", "  "),
     "plus_zero": _plus_zero,
     "zero_zero_joined": lambda n, rng: "00" + phonenumbers.format_number(n, _FORMATS[2]).lstrip("+"),
     "international_slash": _international_slash,
@@ -250,25 +270,29 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     development) "Mr Last", "LAST First", "First M. Last" or in lower case, since the ninth (now
     development) with a nickname, a double-barrelled surname, a post-nominal or all in capitals, since
     the tenth (now development) with a full middle name, surname first, an academic title, or the
-    surname as an initial; in the eleventh (the test part) as airlines write them (LAST/FIRST MR),
-    with a nickname in brackets, or with two initials and no space instead."""
+    surname as an initial, since the eleventh (now development) as airlines write them (LAST/FIRST
+    MR), with a nickname in brackets, or with two initials and no space; in the twelfth (the test
+    part) with a maiden name, a nickname in single quotes, as "Surname, G." or after a double title
+    instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{last.upper()}/{first.upper()} {rng.choice(('MR', 'MS', 'MRS'))}",
-                           f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}"))  # fmt: skip
+        return rng.choice((f"{first} {last} (née {rng.choice(_SECOND_SURNAMES)})", f"{first} '{nick}' {last}",
+                           f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
                        f'{first} "{nick}" {last}', f"{first} {last}-{rng.choice(_SECOND_SURNAMES)}",
                        f"{first} {last}, {suffix}", f"{first} {last}".upper(), f"{first} {second} {last}",
                        f"{last} {first}", f"{rng.choice(_ACADEMIC)} {first} {last}",
-                       f"{first} {last[0]}."))  # fmt: skip
+                       f"{first} {last[0]}.", f"{last.upper()}/{first.upper()} {rng.choice(('MR', 'MS', 'MRS'))}",
+                       f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}"))  # fmt: skip
 
 
+_DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
 _ACADEMIC = ("Prof.", "Dr.", "Prof. Dr.", "Dr", "Ing.", "Mgr.")
 
 
