@@ -24,12 +24,18 @@ _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}}
 _SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
 # a nickname in quotes between the given name and the surname (Beat "Mimi" Frey)
 _NICKNAME = regex.compile(
-    rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s+[\"“']\p{{Lu}}\p{{Ll}}+[\"”']\s+({_UP})(?![\p{{L}}])"
+    rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s+(?:[\"“']\p{{Lu}}\p{{Ll}}+[\"”']|\(\p{{Lu}}\p{{Ll}}+\))\s+({_UP})(?![\p{{L}}])"
+)  # (or in brackets: Bradley (Lulu) Price)
+# a name as airlines and booking systems write it: SURNAME/GIVEN and a title (VAZ/LIA MS)
+_AIRLINE = regex.compile(
+    r"(?<![\p{L}/])(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)?)/(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)?)"
+    r"(?: (?:MR|MRS|MS|MISS|MSTR|DR|PROF))?(?![\p{L}/])"
 )
 # a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
-_GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s\p{Lu}\.(?![\p{L}])")
+_GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s\p{Lu}\.(?![\p{L}])")
 _TITLE_THEN_NAME = regex.compile(
-    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({_UP}(?:\s+{_UP})?|\p{{Lo}}{{1,4}})"
+    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+"
+    rf"((?:(?:de|van|von|da|di|du|le|la|del|dos|ter|ten|al|el|bin|ben)\s)?{_UP}(?:\s+{_UP})?|\p{{Lo}}{{1,4}})"
     rf"(?![\p{{L}}])"
 )  # (Mr. 蒋, Ms. 고: a name in a script without case)
 # a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
@@ -39,7 +45,8 @@ _PAIR = r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)"  # two lower-c
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
     r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
-    r"employee)|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
+    r"employee|consignee|recipient|sender|subject|requester|applicant|cardholder)"
+    r"|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
     rf"{_PAIR}(?![\p{{L}}])"
 )
 _LOWER_VALUE = regex.compile(rf"^\s*{_PAIR}\s*$")
@@ -56,6 +63,7 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 )  # (an address may follow, "Wallin, Christina, Stortorget 011"; a "given name" before a number is a street)
 
 
+_AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
 _OPENERS = frozenset("Thanks Thank Hi Hello Hey Dear Please Regards Cheers Best Sorry Sure Okay Yes Great Done Note "
@@ -83,8 +91,11 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             out.append((m.start(), m.end()))
     for m in _INITIAL_THEN_SURNAME.finditer(text):
         word = m.group(1)
-        # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please")
-        if zipf.get(word.lower(), 0) < _COMMON_ZIPF and word.lower() not in STOP_WORDS and word not in _OPENERS:
+        # any surname but the commonest words (not "plan B. Thanks", "vitamin D. Please"); after two
+        # initials any word but a stop word (M.J. Price)
+        two = m.group().count(".") > 1
+        rare = two or zipf.get(word.lower(), 0) < _COMMON_ZIPF
+        if rare and word.lower() not in STOP_WORDS and word not in _OPENERS:
             out.append((m.start(), m.end()))
     for m in _CAPS_THEN_GIVEN.finditer(text):  # OGUNLEYE Grace, DE GRAEVE Kimberly
         caps = m.group(1).split()
@@ -98,6 +109,11 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    for m in _AIRLINE.finditer(text):  # a title after it, or a known given name (not "TCP/IP", "N/A")
+        words = regex.split(r"[ /]", m.group())
+        if (m.group().endswith(_AIRLINE_TITLES) or m.group(2).title() in given) and not CAPS_CODES & set(words) \
+                and all(len(w) > 1 for w in words):  # fmt: skip
+            out.append(m.span())
     out += [m.span() for m in _NICKNAME.finditer(text) if m.group(1) in given or m.group(2) in known]
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
@@ -118,7 +134,10 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         surname, first = m.group(1), m.group(2)
         surname_like = (surname in known or zipf.get(surname.lower(), 0) < _SHORT_CAPS_ZIPF) and surname not in _OPENERS
         common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
-        if (first in given or first.lower() not in zipf) and surname_like and not common and first not in _TITLES:
+        # a given name that is also a word after a surname English never writes (Carraux, Christian)
+        word_given = first in WORD_NAMES and surname.lower() not in zipf
+        if (first in given or word_given or first.lower() not in zipf) and surname_like and not common \
+                and first not in _TITLES:  # fmt: skip
             out.append((m.start(), m.end()))
     return out
 

@@ -266,6 +266,12 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a nickname in quotes inside a name; "t.a.v." after a house number is no part of the address
      ('send the contract to Beat "Mimi" Frey; factuur naar Lautamiehenkuja 33 t.a.v. Maria Uusitalo.',
       "send the contract to <PERSON_1>; factuur naar <STREET_ADDRESS_1> t.a.v. <PERSON_2>."),
+     # airline style (not TCP/IP), a nickname in brackets, two initials, a hyphenated given name and an
+     # initial, a particle after a title, a cue word before a lower-case name
+     ("customer is VAZ/LIA MS via TCP/IP; verified: Bradley (Lulu) Price | M.J. Price | El-Amin Y.; Dr de Faoite",
+      "customer is <PERSON_1> via TCP/IP; verified: <PERSON_2> | <PERSON_3> | <PERSON_4>; Dr <PERSON_5>"),
+     ("Shipment created; consignee dolores manso, notify them; refund for Carraux, Christian today",
+      "Shipment created; consignee <PERSON_1>, notify them; refund for <PERSON_2> today"),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
