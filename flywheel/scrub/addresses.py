@@ -56,7 +56,8 @@ _LOWER_BEFORE = (
 # Street words that end a compound name (Lindenstraße, Sydløbsvej, Thijnboulevard, Rensdreef)
 _SUFFIXES = (
     "straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|hof|"
-    "laan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|torget|torg|gatan|vägen|väg|gränd|"
+    "laan|baan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|torget|torg|gatan|"
+    "vägen|väg|gränd|stien|stie|"
     "stigen|veien|vei|vegen|veg|gata|gaten|gate|katu|tie|kuja|polku|kaari|rinne|utca|út|tér|köz|sor|ulice|"
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
 )
@@ -92,6 +93,9 @@ ADDRESS = (
     rf"(?:\s+(?:{_W}|{_LOW})){{1,5}}"
     rf"|\b\d{{1,5}}(?:/\d{{1,5}})*\s+(?:phố|đường|ngõ|ngách|hẻm|kiệt|thôn|ấp)\s+(?:số\s+)?[\w/]+"
     rf"|\b(?:Flat|Apartment|Apt\.?|Studio|Unit|Suite|Room)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
+    # block and lot first (the Philippines): B16 L43 Barnett Road, Tamarind Estates Phase 3
+    rf"|\b(?:B|Blk\.?|Block)\s?\d{{1,3}}\s+(?:L|Lot)\s?\d{{1,3}}(?:\s+{_W}){{1,3}}"
+    rf"(?:,\s+{_W}(?:\s+(?:Phase\s+\d{{1,2}}\b|{_W})){{0,4}})?"
     rf"|\b\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|route|cours|rang|montée|"
     rf"côte)\s+{_FR}"
     rf"|\b(?:\d{{1,5}},?\s+)?(?:Jln\.?|Jalan|Lorong|Lrg\.?)\s+\d{{1,3}}(?:/\d{{1,3}}[A-Z]?)?\b"  # 44, Jln 7/63V
@@ -180,4 +184,4 @@ class StreetAddressRecognizer(CodeRecognizer):
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address
             while (m := _NUMBER_LINE.match(text, r.start, r.end)) and m.end() < r.end:
                 r.start = m.end()
-        return found
+        return list({(r.start, r.end): r for r in found}.values())  # one result a span, though two forms match it

@@ -99,6 +99,10 @@ def entity_of(key: str, value: str) -> str | None:
 _PAIR_KEY = regex.compile(r"(?<![\w.-])([A-Za-z][\w-]{0,30})=")
 _PAIR_END = regex.compile(r"[&;|,\n]")
 _LABEL_LINE = regex.compile(r"(?m)^[ \t>*-]*([A-Za-z][\w .-]{0,24}?)[ \t]*:[ \t]*(\S[^\n]{0,80}?)[ \t]*$")
+# a label's value in a line of fields between bars ("Name: Ann Lee | Street: 0 1-Cİ MƏDƏN | Phone: ...")
+_LABEL_FIELD = regex.compile(
+    r"(?:(?<=\|)|(?<=--)|^)[ \t]*([A-Za-z][\w .-]{0,24}?)[ \t]*:[ \t]*([^|\n]{1,80}?)[ \t]*(?=\||$)", regex.M
+)
 
 
 def pairs(text: str) -> list[tuple[str, int, int]]:
@@ -113,6 +117,8 @@ def pairs(text: str) -> list[tuple[str, int, int]]:
         start = m.end() + (len(value) - len(value.lstrip('"\'')))
         out.append((m.group(1), start, m.end() + len(value.rstrip('"\'.')) ))
     # a label's value with a comma may be several values (Address: Ann Lee, 4 Oak Road): left to the others
+    if "|" in text:
+        out += [(m.group(1), m.start(2), m.end(2)) for m in _LABEL_FIELD.finditer(text) if ", " not in m.group(2)]
     for m in _LABEL_LINE.finditer(text):
         value = _VALUE_END.split(m.group(2))[0]  # "Address: 4 Oak Grove. Thanks! -- Ann": the address
         if ", " not in value:

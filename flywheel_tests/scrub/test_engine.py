@@ -272,6 +272,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "customer is <PERSON_1> via TCP/IP; verified: <PERSON_2> | <PERSON_3> | <PERSON_4>; Dr <PERSON_5>"),
      ("Shipment created; consignee dolores manso, notify them; refund for Carraux, Christian today",
       "Shipment created; consignee <PERSON_1>, notify them; refund for <PERSON_2> today"),
+     # labelled fields between bars; block and lot first; Dutch -baan and Norwegian -stien streets
+     ("Form -- Name: Ağaxan Hüseynbəyli | Street: 0 1-Cİ MƏDƏN | Ship: B16 L43 Barnett Road, Tamarind Estates Phase 3",
+      "Form -- Name: <PERSON_1> | Street: <STREET_ADDRESS_1> | Ship: <STREET_ADDRESS_2>"),
+     ("address on file Sethbaan 5; confirmed for Madsenstien 4.",
+      "address on file <STREET_ADDRESS_1>; confirmed for <STREET_ADDRESS_2>."),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
