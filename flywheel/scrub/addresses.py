@@ -37,7 +37,7 @@ _TYPES_AFTER = (
 # Slovak, Croatian and Slovenian, Lithuanian, Turkish, Indonesian, Vietnamese street words)
 _TYPES_BEFORE = (
     "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Borgo|Largo|Contrada|Strada|Salita|Lungomare|Canale|Stretto|"
-    "Blv\\.|Calle|Carrer|Paseo|Pasaje|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
+    "Blv\\.|Calle|Carrer|Paseo|Pasaje|Psje\\.|Plaza|Glorieta|Avenida|Av\\.|Avda\\.|Camino|Carretera|Ronda|Travesía|Pasadizo|"
     "Callejón|Rambla|Vía|Privada|Viaducto|Periférico|Eje vial|Continuación|Corredor|"
     "Cerrada|Circuito|Andador|Retorno|Prolongación|Calzada|Carrera|Cra\\.|Cl\\.|"
     "Diagonal|Diag\\.|Transversal|Trecho|Ladeira|Beco|Rua|R\\.|Travessa|Tv\\.|Praça|Alameda|Estrada|Rotunda|Calçada|"
@@ -56,7 +56,7 @@ _LOWER_BEFORE = (
 # Street words that end a compound name (Lindenstraße, Sydløbsvej, Thijnboulevard, Rensdreef)
 _SUFFIXES = (
     "straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|hof|"
-    "laan|baan|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|torget|torg|gatan|"
+    "laan|baan|steeg|straat|gracht|plein|dreef|kade|singel|dijk|pad|boulevard|vej|gade|stræde|allé|torv|torget|torg|gatan|"
     "vägen|väg|gränd|stien|stie|"
     "stigen|veien|vei|vegen|veg|gata|gaten|gate|katu|tie|kuja|polku|kaari|rinne|utca|út|tér|köz|sor|ulice|"
     "náměstí|nábřeží|cesta|ulica|gasse|sokak|sokağı|caddesi|yolu|bulvarı|steenweg|gatvė|g\\.|pr\\.|al\\."
@@ -150,6 +150,13 @@ _SEGMENT = regex.compile(
 )
 
 
+# a field that is a house number and a street in capitals, an initial maybe (5 İ.DADAŞOV, 3 2-Cİ SÜLH,
+# 5 HÜSEYN ARİF); one word of four letters or more English never writes, so not "404 NOT FOUND"
+_CAPS_SEGMENT = regex.compile(
+    rf"{_SEGMENT_START}\d{{1,4}}[ \t]+(?:\p{{Lu}}\.[ \t]?)?(?:\d{{1,2}}-)?\p{{Lu}}[\p{{Lu}}'’-]+"
+    rf"(?:[ \t]+\p{{Lu}}[\p{{Lu}}'’-]+){{0,2}}{_SEGMENT_END}"
+)
+_CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 _NUMBER_LINE = regex.compile(r"[^\p{L}\n]*\n")
 _BARE_ADDRESS_CUE = regex.compile(r"(?i)address\s*$")
 _NAME_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]+|\p{Ll}{4,}")
@@ -181,6 +188,8 @@ class StreetAddressRecognizer(CodeRecognizer):
                   and not (m.group()[:1].islower() and _BARE_ADDRESS_CUE.search(text, 0, m.start()))]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
+        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6) for m in _CAPS_SEGMENT.finditer(text)
+                  if any(w.lower() not in english_zipf() for w in _CAPS_WORD.findall(m.group()))]  # fmt: skip
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address
             while (m := _NUMBER_LINE.match(text, r.start, r.end)) and m.end() < r.end:
                 r.start = m.end()

@@ -277,6 +277,9 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Form -- Name: <PERSON_1> | Street: <STREET_ADDRESS_1> | Ship: <STREET_ADDRESS_2>"),
      ("address on file Sethbaan 5; confirmed for Madsenstien 4.",
       "address on file <STREET_ADDRESS_1>; confirmed for <STREET_ADDRESS_2>."),
+     # a house number and a street in capitals as a field (not "404 NOT FOUND"); Dutch -steeg, Psje.
+     ("Record 55: 6 Q.PİRİMOV | 404 NOT FOUND | Mohammedsteeg 2 | lives at Psje. Caupolicán 888; ok",
+      "Record 55: <STREET_ADDRESS_1> | 404 NOT FOUND | <STREET_ADDRESS_2> | lives at <STREET_ADDRESS_3>; ok"),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
