@@ -121,8 +121,9 @@ def pairs(text: str) -> list[tuple[str, int, int]]:
         out += [(m.group(1), m.start(2), m.end(2)) for m in _LABEL_FIELD.finditer(text) if ", " not in m.group(2)]
     for m in _LABEL_LINE.finditer(text):
         value = _VALUE_END.split(m.group(2))[0]  # "Address: 4 Oak Grove. Thanks! -- Ann": the address
+        quoted = len(value) > 2 and value[0] == value[-1] and value[0] in "\"'"  # phone: "628 032 1C1" (YAML)
         if ", " not in value:
-            out.append((m.group(1), m.start(2), m.start(2) + len(value)))
+            out.append((m.group(1), m.start(2) + quoted, m.start(2) + len(value) - quoted))
     return out
 
 

@@ -143,7 +143,7 @@ class PhoneShapeRecognizer(CodeRecognizer):
         return out
 
 
-_PHONE_NOUN = regex.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|number|nummer|n[uú]mero)\b")
+_PHONE_NOUN = regex.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|number|nummer|n[uú]mero|callback)\b")
 
 
 def _vanity(value: str, cue: str) -> bool:

@@ -280,6 +280,9 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a house number and a street in capitals as a field (not "404 NOT FOUND"); Dutch -steeg, Psje.
      ("Record 55: 6 Q.PİRİMOV | 404 NOT FOUND | Mohammedsteeg 2 | lives at Psje. Caupolicán 888; ok",
       "Record 55: <STREET_ADDRESS_1> | 404 NOT FOUND | <STREET_ADDRESS_2> | lives at <STREET_ADDRESS_3>; ok"),
+     # a quoted label value (YAML); vanity letters after "callback"
+     ('customer:\n  phone: "628 032 1C1"\n  plan: pro; callback 312 CAIR',
+      'customer:\n  phone: "<PHONE_NUMBER_1>"\n  plan: pro; callback <PHONE_NUMBER_2>'),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
