@@ -1,5 +1,7 @@
 """The twelfth test part of the PII evaluation set (session 9), written after the eleventh was
-measured and before the work on it, to be measured once at the end of that work. Its forms, as
+measured and before the work on it, measured once at the end of that work (all 0.8% of values
+survived, phones 2.4%, names 1.9%, 2.7% of words changed, arguments consistent 0.983, 8.3% of the
+calls withheld, above the 5% limit). Its forms, as
 people commonly write them: a Slack export, a bounced-mail notice, a bot transcript with User:
 and Bot: turns, text pulled out of a PDF invoice, a warehouse pick list, a GDPR request, a
 parking-permit form, a helpdesk macro, German, Spanish, Swedish and Slovak around the values. Its

@@ -41,11 +41,15 @@ _TITLE_THEN_NAME = regex.compile(
 # a lower-case name only where a cue or a field says so ("hi its carmelita aguado", "name: anna garcia",
 # "| anna garcia |"): lower-case text in other languages holds many words that are a given name somewhere
 # (jag heter, nama saya, bitte buchen)
-_PAIR = r"(?P<first>\p{Ll}{2,})\s+(?P<last>\p{Ll}[\p{Ll}'’-]+)"  # two lower-case words: a given name, a surname
+# two lower-case words, a given name and a surname, maybe with a particle (quinten de gruil, dara ó beoláin)
+_PAIR = (
+    r"(?P<first>\p{Ll}{2,})\s+"
+    r"(?P<last>(?:(?:de|van|von|da|di|du|del|della|dos|ter|ó|ní|mac|bin)\s+)?\p{Ll}[\p{Ll}'’-]+)"
+)
 _LOWER_PAIR = regex.compile(
     r"(?:(?i:\b(?:(?P<strong>i'?m|i am|its|it's|this is|my name is|name is|name|called|regards|thanks|thank you|"
     r"contact|customer|caller|user|holder|signed|cheers|agent|owner|tenant|member|patient|guest|client|driver|"
-    r"employee|consignee|recipient|sender|subject|requester|applicant|cardholder)"
+    r"employee|consignee|recipient|sender|subject|requester|applicant|cardholder|manager)"
     r"|from|by|to|for|with|ask for|best|is|of)\b[,:]?\s+)|(?:[|;\n:]|--|\s-)\s*)"
     rf"{_PAIR}(?![\p{{L}}])"
 )
