@@ -1,7 +1,9 @@
 """Which days each landing file touches, cached by the file's size and modification time.
 
 The sensor uses it to request the partitions that new files touch; `raw_logs` uses it to read
-only the files that hold lines of the day it builds. A file is scanned again only when it changes.
+only the files that hold lines of the day it builds (and every file it does not know yet, which
+the collector counts for it on the way, so that a run reads each file once). A file is scanned
+again only when it changes.
 """
 
 from __future__ import annotations
