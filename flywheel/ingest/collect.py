@@ -16,9 +16,9 @@ import polars as pl
 
 from flywheel.ingest import schema
 from flywheel.ingest.contract import Rejected, decode_record
-from flywheel.ingest.landing_index import Span, home_day
-from flywheel.ingest.sources import LandingFile, LineStream
-from flywheel.ingest.timestamps import dated, parse_timestamp
+from flywheel.ingest.landing_index import DayTally, Span, home_day
+from flywheel.ingest.sources import LandingFile
+from flywheel.ingest.timestamps import parse_timestamp
 
 
 @dataclass
@@ -66,10 +66,8 @@ class Collector:
     def add_file(self, file: LandingFile) -> None:
         """Every line of `file`, read as a stream (one line and the undated lines waiting for a
         date in memory at a time, see `dated`)."""
-        stream, last, per_day = LineStream(file), file.day, Counter()
-        for line_no, (line, too_long, day) in enumerate(dated(stream, file.day), start=1):
-            last = day
-            per_day[day] += 1
+        tally = DayTally(file)
+        for line_no, (line, too_long, day) in enumerate(tally, start=1):
             batch = self.batches.get(home_day(day, file, self.span))
             if batch is None:
                 continue
@@ -85,15 +83,13 @@ class Collector:
                 batch.quarantined.append((batch.day, file.name, line_no, "line_too_long", reason, None, 1))
             else:
                 self._add_line(batch, file, line_no, line)
-        if stream.error is not None:
-            per_day[last] += 1
-        self.scanned[file.name] = {d.isoformat(): n for d, n in per_day.items()}  # what `scan_file` finds
-        if stream.error is not None:
+        self.scanned[file.name] = tally.days()  # what `scan_file` finds
+        if tally.error is not None:
             # The unreadable rest of the file counts as one quarantined entry, on the day reading stopped.
-            batch = self.batches.get(last)
+            batch = self.batches.get(tally.last)
             if batch is not None:
                 batch.lines_read[file.name] += 1
-                batch.quarantined.append((last, file.name, None, "unreadable_file", stream.error, None, 1))
+                batch.quarantined.append((tally.last, file.name, None, "unreadable_file", tally.error, None, 1))
 
     def _add_line(self, batch: DayBatch, file: LandingFile, line_no: int, line: bytes) -> None:
         try:

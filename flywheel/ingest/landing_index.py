@@ -9,6 +9,7 @@ again only when it changes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from flywheel.ingest.sources import LandingFile, LineStream
@@ -17,15 +18,37 @@ from flywheel.ingest.timestamps import dated
 Index = dict[str, dict]  # file name -> {"signature": str, "days": {"YYYY-MM-DD": line count}}
 
 
+class DayTally:
+    """The lines of one file with their days (see `dated`), counted per day as they stream past,
+    as the landing index holds them: an unreadable remainder counts as one line on its day."""
+
+    def __init__(self, file: LandingFile) -> None:
+        self.file, self.stream = file, LineStream(file)
+        self.counts: Counter = Counter()
+        self.last = file.day  # the day of the last line read: where an unreadable remainder goes
+
+    def __iter__(self) -> Iterator[tuple[bytes, int | None, date]]:
+        for line, too_long, day in dated(self.stream, self.file.day):
+            self.counts[day] += 1
+            self.last = day
+            yield line, too_long, day
+
+    @property
+    def error(self) -> str | None:
+        return self.stream.error
+
+    def days(self) -> dict[str, int]:
+        """Lines per day, once iterated."""
+        counts = self.counts + Counter({self.last: 1}) if self.error is not None else self.counts
+        return {d.isoformat(): n for d, n in counts.items()}
+
+
 def scan_file(file: LandingFile) -> dict[str, int]:
     """Lines per day in one file, read as a stream; an unreadable remainder counts as one line on its day."""
-    stream, counts, last = LineStream(file), Counter(), file.day
-    for _, _, day in dated(stream, file.day):
-        counts[day] += 1
-        last = day
-    if stream.error is not None:
-        counts[last] += 1
-    return {d.isoformat(): n for d, n in counts.items()}
+    tally = DayTally(file)
+    for _ in tally:
+        pass
+    return tally.days()
 
 
 def update_index(files: list[LandingFile], cached: Index | None) -> Index:

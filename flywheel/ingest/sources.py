@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import os
 import zlib
 from collections.abc import Iterator
@@ -110,10 +111,7 @@ class LineStream:
                 if not gz and second is None and b"\r" in first[0]:
                     self.error = "file ends its lines with CR only (classic Mac): convert them to LF"
                     return
-                for item in (first, *([second] if second is not None else [])):
-                    self.count += 1
-                    yield item
-                for item in lines:
+                for item in itertools.chain([first], [] if second is None else [second], lines):
                     self.count += 1
                     yield item
         except (OSError, EOFError, zlib.error) as exc:

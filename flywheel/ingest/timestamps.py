@@ -52,11 +52,6 @@ def _own_day(line: bytes, file_day: date) -> date | None:
         return None
 
 
-def assign_days(lines: list[bytes], file_day: date) -> list[date]:
-    """The partition day of every line of one file (see `dated`)."""
-    return [day for _, _, day in dated(((line, None) for line in lines), file_day)]
-
-
 MAX_PENDING_LINES = 10_000  # undated lines held back while waiting for the next dated one
 MAX_PENDING_BYTES = 8 * 2**20
 

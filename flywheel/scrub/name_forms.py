@@ -13,7 +13,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flywheel.scrub.caps_names import CAPS_CODES, CAPS_PARTICLES, caps_names
-from flywheel.scrub.names import _TITLES, _UP, WORD_NAMES, english_zipf, given_names, name_words
+from flywheel.scrub.names import _TITLES, _UP, TITLE, WORD_NAMES, english_zipf, given_names, name_words
 from flywheel.scrub.shapes import CodeRecognizer
 
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
@@ -34,7 +34,7 @@ _AIRLINE = regex.compile(
 # a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
 _GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s\p{Lu}\.(?![\p{L}])")
 _TITLE_THEN_NAME = regex.compile(
-    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+"
+    rf"\b(?:{TITLE})\.?\s+"
     rf"((?:(?:de|van|von|da|di|du|le|la|del|dos|ter|ten|al|el|bin|ben)\s)?{_UP}(?:\s+{_UP})?|\p{{Lo}}{{1,4}})"
     rf"(?![\p{{L}}])"
 )  # (Mr. 蒋, Ms. 고: a name in a script without case)

@@ -304,7 +304,8 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
     return span in WORD_NAMES or (span.islower() and " " not in span and span.capitalize() not in given_names())
 
 
-_AFTER_TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+$")
+TITLE = "Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta"  # before a name, with a full stop or not
+_AFTER_TITLE = regex.compile(rf"\b(?:{TITLE})\.?\s+$")
 
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]*")
@@ -331,7 +332,7 @@ def name_parts(value: str) -> list[str]:
     return out
 
 
-_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sir Dame Mme Mlle Herr Frau Sr Sra Srta Ing Mgr Jr PhD".split())
+_TITLES = frozenset([*TITLE.split("|"), "Ing", "Mgr", "Jr", "PhD"])
 
 
 def trim_person(text: str, start: int, end: int) -> int:

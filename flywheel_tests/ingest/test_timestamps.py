@@ -3,9 +3,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from flywheel.ingest.contract import Rejected
-from flywheel.ingest.timestamps import assign_days, parse_timestamp
+from flywheel.ingest.timestamps import dated, parse_timestamp
 
 FILE_DAY = date(2026, 11, 9)
+
+
+def assign_days(lines: list[bytes], file_day: date) -> list[date]:
+    """The day `dated` gives each line of one file."""
+    return [day for _, _, day in dated(((line, None) for line in lines), file_day)]
 
 
 def _line(ts: str | None) -> bytes:
