@@ -158,7 +158,8 @@ class Scrubber:
         for value, entity in list(values.items()):  # "thanks, Charlotte" after "Charlotte Benjamin-Osei"
             if entity == "PERSON":
                 for part in name_parts(value):
-                    values.setdefault(part, entity)
+                    if not self._allowed(part):  # Acme, the company on the policy's allow-list
+                        values.setdefault(part, entity)
         if not values:
             return TraceResult(messages, response)
         numbers: Counter = Counter()

@@ -339,21 +339,26 @@ def trim_person(text: str, start: int, end: int) -> int:
     """The start of an NER person span without leading words that are not part of the name
     ("Add Indira Comar", "I'm Gebhard Mude" -> the name alone), so the same person found here
     and in a tool argument gets the same placeholder."""
-    names = given_names()
     tokens = list(_TOKEN.finditer(text, start, end))
     if len(tokens) > 1 and _asks(text, tokens[0]):  # "Can Andrea from billing call me?": Can asks
         tokens.pop(0)
-    zipf, word_names, folded, known = english_zipf(), _given_word_names(), _folded_given_names(), name_words()
-    while len(tokens) > 1 and (
-        tokens[0].group().lower() in _ROLES  # "Cardholder Pascal Sansonnens"
-        or (tokens[0].group().isupper() and len(tokens[0].group()) <= 4 and not tokens[1].group().isupper())  # "FYI"
-        or (tokens[0].group() not in names and tokens[0].group() not in word_names
-            and tokens[0].group() not in known  # a surname first (Andersen Jacob)
-            and _fold(tokens[0].group()) not in folded  # Joaquin, written without its accent
-            and zipf.get(tokens[0].group().lower(), 0) >= 3.0)  # "Add", "Customer", "My"; not "Frank", "İlklima"
-    ):
+    while len(tokens) > 1 and _not_of_the_name(tokens[0].group(), tokens[1].group()):
         tokens.pop(0)
     return tokens[0].start() if tokens else start
+
+
+def _not_of_the_name(word: str, following: str) -> bool:
+    """True for a word before a name that is not part of it: a role noun (Cardholder), a short
+    word in capitals before one that is not (FYI), or a word English often writes that is no
+    given name ("Add", "Customer", "My"). A known surname (Andersen Jacob) or a given name typed
+    without its accent (Joaquin) stays, unless it is a stop word (My is a surname, Mỹ a given name)."""
+    if word.lower() in _ROLES or (word.isupper() and len(word) <= 4 and not following.isupper()):
+        return True
+    if word in given_names() or word in _given_word_names():  # not "Frank", "İlklima"
+        return False
+    if word.lower() not in STOP_WORDS and (word in name_words() or _fold(word) in _folded_given_names()):
+        return False
+    return english_zipf().get(word.lower(), 0) >= 3.0
 
 
 # what a record or a note calls a person, before the name ("Cardholder Pascal Sansonnens")

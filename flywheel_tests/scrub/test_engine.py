@@ -283,6 +283,10 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a quoted label value (YAML); vanity letters after "callback"
      ('customer:\n  phone: "628 032 1C1"\n  plan: pro; callback 312 CAIR',
       'customer:\n  phone: "<PHONE_NUMBER_1>"\n  plan: pro; callback <PHONE_NUMBER_2>'),
+     # a stop word before an allow-listed product is no name, even where it is a name somewhere (My,
+     # Mỹ); the product's words are never scrubbed as parts of a name
+     ("My Acme Cloud Backup arrived cracked. Name: Lucas Silva",
+      "My Acme Cloud Backup arrived cracked. Name: <PERSON_1>"),
      # an address under a name, on the line with its house number
      ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
 )  # fmt: skip
