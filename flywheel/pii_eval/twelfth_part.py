@@ -1,4 +1,4 @@
-"""The twelfth test part of the PII evaluation set (session 9), written after the eleventh was
+"""The twelfth part of the PII evaluation set (session 9; development since session 10), written after the eleventh was
 measured and before the work on it, measured once at the end of that work (all 0.8% of values
 survived, phones 2.4%, names 1.9%, 2.7% of words changed, arguments consistent 0.983, 8.3% of the
 calls withheld, above the 5% limit). Its forms, as

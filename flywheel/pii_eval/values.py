@@ -110,16 +110,19 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # (+49 30-123-4567), or with the country code and no plus (49 30 1234567); the eleventh (session 9;
 # now development) with "(0)" after the country code (+49 (0)30 1234567), as 00 and the country code
 # with no spaces (0049301234567), with a slash after the area code in international form
-# (+49 30/1234567), or nationally without the trunk zero (30 1234567); the twelfth (the test part,
-# session 9) in pairs after the country code (+49 30 12 34 56 7), with the country code and the
+# (+49 30/1234567), or nationally without the trunk zero (30 1234567); the twelfth (session 9; now
+# development) in pairs after the country code (+49 30 12 34 56 7), with the country code and the
 # trunk zero both (+49 030 1234567), the same with hyphens (+49-030-1234567), or with two spaces
-# between groups (030  1234567)
+# between groups (030  1234567); the thirteenth (the test part, session 10) with 00, the country
+# code and (0) (0049 (0)30 1234567), in Swiss groups internationally (+41 44 123 45 67) or
+# nationally (044 123 45 67), or with " / " after the area code (030 / 1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
                 "space_then_hyphens", "no_plus", "plus_zero", "zero_zero_joined", "international_slash",
-                "no_trunk")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "international_pairs", "code_and_trunk", "code_and_trunk_hyphens", "double_space")
+                "no_trunk", "international_pairs", "code_and_trunk", "code_and_trunk_hyphens",
+                "double_space")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "zero_zero_plus_zero", "swiss_international", "swiss_national", "spaced_slash")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -248,7 +251,27 @@ def _code_and_trunk(number: phonenumbers.PhoneNumber, rng: random.Random, sep: s
     return f"+{number.country_code}{sep}{national.replace(' ', sep) if sep != ' ' else national}"
 
 
+def _swiss(number: phonenumbers.PhoneNumber, rng: random.Random, trunk: bool = False) -> str:
+    """Digits in a head, then three, then two pairs (+41 44 123 45 67 / 044 123 45 67)."""
+    digits = str(number.national_number)
+    if len(digits) < 8:
+        return phonenumbers.format_number(number, _FORMATS[0 if trunk else 1])
+    head, tail = digits[:-7], digits[-7:]
+    grouped = f"{head} {tail[:3]} {tail[3:5]} {tail[5:]}"
+    national = phonenumbers.format_number(number, _FORMATS[0]).lstrip("(")
+    return ("0" + grouped if national.startswith("0") else grouped) if trunk else f"+{number.country_code} {grouped}"
+
+
+def _spaced_slash(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
+    return f"{groups[0]} / {''.join(groups[1:])}" if len(groups) > 1 else groups[0]
+
+
 _REWRITTEN.update({
+    "zero_zero_plus_zero": lambda n, rng: "00" + _plus_zero(n, rng).lstrip("+"),
+    "swiss_international": _swiss,
+    "swiss_national": lambda n, rng: _swiss(n, rng, trunk=True),
+    "spaced_slash": _spaced_slash,
     "international_pairs": _international_pairs,
     "code_and_trunk": _code_and_trunk,
     "code_and_trunk_hyphens": lambda n, rng: _code_and_trunk(n, rng, "-"),
@@ -271,17 +294,19 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     development) with a nickname, a double-barrelled surname, a post-nominal or all in capitals, since
     the tenth (now development) with a full middle name, surname first, an academic title, or the
     surname as an initial, since the eleventh (now development) as airlines write them (LAST/FIRST
-    MR), with a nickname in brackets, or with two initials and no space; in the twelfth (the test
-    part) with a maiden name, a nickname in single quotes, as "Surname, G." or after a double title
-    instead."""
+    MR), with a nickname in brackets, or with two initials and no space, since the twelfth (now
+    development) with a maiden name, a nickname in single quotes, as "Surname, G." or after a double
+    title; in the thirteenth (the test part) after a foreign honorific, as "Surname G.", with
+    pronouns after it, or with two spaced initials instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{first} {last} (née {rng.choice(_SECOND_SURNAMES)})", f"{first} '{nick}' {last}",
-                           f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}"))  # fmt: skip
+        return rng.choice((f"{rng.choice(_HONORIFICS)} {first} {last}", f"{last} {first[0]}.",
+                           f"{first} {last} ({rng.choice(_PRONOUNS)})",
+                           f"{first[0]}. {second[:1] or middle}. {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -289,10 +314,14 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{first} {last}, {suffix}", f"{first} {last}".upper(), f"{first} {second} {last}",
                        f"{last} {first}", f"{rng.choice(_ACADEMIC)} {first} {last}",
                        f"{first} {last[0]}.", f"{last.upper()}/{first.upper()} {rng.choice(('MR', 'MS', 'MRS'))}",
-                       f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}"))  # fmt: skip
+                       f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}",
+                       f"{first} {last} (née {rng.choice(_SECOND_SURNAMES)})", f"{first} '{nick}' {last}",
+                       f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}"))  # fmt: skip
 
 
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
+_HONORIFICS = ("Herr", "Frau", "Sr.", "Sra.", "M.", "Mme", "Sig.ra", "Pan", "Pani", "Dhr.", "Mevr.")
+_PRONOUNS = ("she/her", "he/him", "they/them")
 _ACADEMIC = ("Prof.", "Dr.", "Prof. Dr.", "Dr", "Ing.", "Mgr.")
 
 
