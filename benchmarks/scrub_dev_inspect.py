@@ -8,7 +8,9 @@ part: its figures are only reported, see `flywheel/pii_eval/templates.py`).
 - survivors: each planted value still in the written row, with the text around it;
 - arguments: tool-call arguments found in the user's text whose scrubbed form is not found in the
   scrubbed text (placeholders that disagree), with both texts;
-- words: the non-personal words changed most often (false positives).
+- words: the non-personal words changed most often (false positives);
+- withheld: the texts of scrubbed calls in which the second detector finds something (the calls
+  the scrub step withholds), with what it found.
 """
 
 from __future__ import annotations
@@ -87,12 +89,36 @@ def words(before: dict, after: dict, planted: list) -> None:
         print(count, word)
 
 
+def withheld(records: list[dict]) -> None:
+    from flywheel.scrub import verify
+
+    scrubber, verifier = Scrubber(load_policy()), None
+    verifier = verify.Verifier(scrubber.policy.allow_list)
+    calls = [(r["request"]["messages"], r["response"]["choices"][0]["message"]) for r in records]
+    scrubber.detect(t for m, r in calls for t in texts_of([*m, r]))
+    flagged = 0
+    for messages, response in calls:
+        result = scrubber.scrub_trace(messages, response)
+        texts = list(verify.strings([result.messages, result.response]))
+        verifier.detect(texts)
+        hits = [(t, verifier.cache[t]) for t in texts if verifier.cache[t]]
+        flagged += bool(hits)
+        for text, kinds in hits:
+            clean = verify.PLACEHOLDER.sub("·", text)
+            spans = [e.text for e in verify._nlp()(clean).ents if e.label_ == "PERSON"] if "PERSON" in kinds else []
+            spans += [m.group() for m in verify._PHONE_CANDIDATE.finditer(clean) if verify._is_phone(m.group())]
+            print(f"{','.join(kinds):30} {spans} :: {clean[:300]!r}")
+    print(f"{flagged} of {len(calls)} calls withheld")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["survivors", "arguments", "words"])
+    parser.add_argument("what", choices=["survivors", "arguments", "words", "withheld"])
     parser.add_argument("--seed", type=int, default=83)
     parser.add_argument("--conversations", type=int, default=1500)
     args = parser.parse_args()
+    if args.what == "withheld":
+        return withheld(build("dev", args.conversations, seed=args.seed)[0])
     records, before, after, rows, planted = scrubbed(args.seed, args.conversations)
     if args.what == "survivors":
         survivors(records, rows, planted)

@@ -21,8 +21,9 @@ from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from flywheel.bulk import in_forks
+from flywheel.scrub.greetings import greeting_spans, past_greeting
 from flywheel.scrub.keys import entity_of
-from flywheel.scrub.names import drop_word_names, name_parts, name_words, trim_person
+from flywheel.scrub.names import brand_after_article, drop_word_names, name_parts, name_words, trim_person
 from flywheel.scrub.policy import Policy
 from flywheel.scrub.traces import keyed_values, map_message, texts_of
 
@@ -89,7 +90,7 @@ class Scrubber:
     def _select(self, text: str, results) -> list[Found]:
         """Apply thresholds, overlaps (a personal span beats a `keep` span, then longer, then
         surer) and the allow-list; return the personal values to replace."""
-        spans = []
+        spans, greetings = [], None
         for r in results:
             rule = self.policy.rule(r.entity_type)
             if rule is None or r.score < rule.threshold:
@@ -102,6 +103,12 @@ class Scrubber:
                 if end is None or drop_word_names(text, r.start, end):
                     continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, end)
+            if r.entity_type == "PERSON":
+                if greetings is None:
+                    greetings = greeting_spans(text)
+                start = past_greeting(text, start, end, greetings)  # "Guten Tag", "Hej Anna" -> Anna
+                if start >= end or brand_after_article(text, start, end):
+                    continue  # "You are the Contoso travel agent"
             if r.entity_type in ("PERSON", "STREET_ADDRESS") and "\n" in text[start:end]:  # nor to the next line
                 start, end = _first_line(text, start, end, digit=r.entity_type == "STREET_ADDRESS")
             spans.append((start, end, r.entity_type, r.score, rule.operator))
@@ -273,6 +280,10 @@ def _name_end(text: str, start: int, end: int) -> int | None:
     no digits: "William Long / 2001-06-23" is William Long), or None when no name is left."""
     span = _FIELD_END.split(text[start:end])[0]  # "Thor Lie | Street: ...": a name is one field
     span = span[: len(span.rstrip("'\"*`_.)]>»”’ "))]  # "'holder': 'Ann Lee'", "**Ann Lee**"
+    if "@" in span:  # a name holds no e-mail address: "emel saya jane@example.net dan" is none
+        span = span[: span.rfind(" ", 0, span.find("@")) + 1].rstrip()
+        if span.islower() or not span:
+            return None
     # (a one-word label that is no known name: "Dermot: pls send" is a speaker)
     if not span.islower():  # "Stephanie G. vagyok", "ROZALIJA KOCJANČIČ iban": a name ends with its last capital word
         span = _LOWER_TAIL.sub("", span)

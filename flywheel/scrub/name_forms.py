@@ -1,7 +1,7 @@
 """Names in the forms records, signatures and chat write them, which the NER model and the
 given-name-then-surname patterns miss: a surname in capitals before or after the given name
 (Natalia TEDER, OGUNLEYE Grace, Padraig MAC GLOIN), an initial and a surname (D. Kościukiewicz),
-the surname first with a comma (Heser, Siegried), a title and a name (Mr Taylor), and a name in
+the surname first with a comma (Heser, Siegried; Heser, S.), a title and a name (Mr Taylor), and a name in
 lower case after a cue or at a field's start (hi its carmelita aguado), and a name all in
 capitals (DARREN FRITZ)."""
 
@@ -22,6 +22,8 @@ _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}
 _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
 # a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...")
 _SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
+# a given name alone in brackets, after a number or a name it belongs to ("0068522196 (Sonja)")
+_GIVEN_IN_BRACKETS = regex.compile(r"\((\p{Lu}\p{Ll}+)\)")
 # a nickname in quotes between the given name and the surname (Beat "Mimi" Frey)
 _NICKNAME = regex.compile(
     rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s+(?:[\"“']\p{{Lu}}\p{{Ll}}+[\"”']|\(\p{{Lu}}\p{{Ll}}+\))\s+({_UP})(?![\p{{L}}])"
@@ -66,7 +68,16 @@ _SURNAME_COMMA_GIVEN = regex.compile(
     rf"(?![\p{{L}}]|\s+\p{{Lu}}|\s+\d|,\s*\p{{Lu}}[\p{{L}}-]*+(?!\s+\d))"
 )  # (an address may follow, "Wallin, Christina, Stortorget 011"; a "given name" before a number is a street)
 
+# the surname and the given name's initial, as lists and records write it (Schuchhardt, I.; Ābols, D.)
+_SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")
 
+
+# words before a letter that names a part, not a surname before an initial ("see Appendix, B.")
+_PART_WORDS = frozenset("Appendix Annex Exhibit Schedule Section Figure Fig Table Part Plan Option Step Item Note "
+                        "Chapter Article Clause Paragraph Grade Class Type Group Unit Block Building Floor Room Row "
+                        "Seat Gate Terminal Platform Zone Sector Level Phase Stage Tier Size Form Box Case Lot Model "
+                        "Version Vitamin Category Team Rank Line Route Wing Hall Bay Dock Lane Track"
+                        .split())  # fmt: skip
 _AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
@@ -113,6 +124,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    out += [m.span(1) for m in _GIVEN_IN_BRACKETS.finditer(text) if m.group(1) in given]  # 0068522196 (Sonja)
     for m in _AIRLINE.finditer(text):  # a title after it, or a known given name (not "TCP/IP", "N/A")
         words = regex.split(r"[ /]", m.group())
         if (m.group().endswith(_AIRLINE_TITLES) or m.group(2).title() in given) and not CAPS_CODES & set(words) \
@@ -143,6 +155,11 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         if (first in given or word_given or first.lower() not in zipf) and surname_like and not common \
                 and first not in _TITLES:  # fmt: skip
             out.append((m.start(), m.end()))
+    for m in _SURNAME_COMMA_INITIAL.finditer(text):
+        surname = m.group(1)  # any word but the commonest and those that name a lettered part
+        common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES or surname in _PART_WORDS
+        if not common and surname.lower() not in STOP_WORDS and surname not in _OPENERS and surname not in _TITLES:
+            out.append(m.span())
     return out
 
 

@@ -304,6 +304,19 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
     return span in WORD_NAMES or (span.islower() and " " not in span and span.capitalize() not in given_names())
 
 
+_ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))\s+$")
+
+
+def brand_after_article(text: str, start: int, end: int) -> bool:
+    """True for one word after an article that is neither a known name nor an English word: a
+    company or product ("You are the Litware helpdesk"), not a person ("the Smith account" stays
+    a name: Smith is a word English writes)."""
+    span = text[start:end].strip()
+    if " " in span or not _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return span not in name_words() and span.lower() not in english_zipf()
+
+
 TITLE = "Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta"  # before a name, with a full stop or not
 _AFTER_TITLE = regex.compile(rf"\b(?:{TITLE})\.?\s+$")
 

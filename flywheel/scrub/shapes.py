@@ -52,7 +52,11 @@ _PHONE_CUE = (
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
     r"är|es|é|est|ist|jest|to))?\s*:?\s*"
 )
-_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:[ ./-]?\d){3,6})(?![\w/]|[ .,:/-]?\d)")
+_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:(?:[./-]|[ ]{1,2})?\d){3,6})(?![\w/]|[ .,:/-]?\d)")
+# a short number with an extension: the extension says phone (a small country's 5-digit number, x593)
+_SHORT_WITH_EXTENSION = regex.compile(
+    r"(?<![\w+/.,:-])\d(?:[ .-]?\d){3,5}(?:\s{0,2}(?:ext\.?|extn\.?|extension)\s{0,2}|\s?x)\d{1,6}(?![\w/]|[.,:-]\d)"
+)
 # a number with letters for its last digits (vanity: 1-800-FLOWERS, 0800 REPAIR) after a phone word
 # (the first letter right after a digit or a hyphen, or after a space: see `_vanity`)
 _VANITY = regex.compile(
@@ -72,7 +76,7 @@ _IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
 # "SSN 123-45-6789 / 12 Main St": an identity number, not a phone number running on
 _ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
-_LOCAL = regex.compile(r"^[2-9]\d{2}[ .-]\d{4}$")
+_LOCAL = regex.compile(r"^[2-9]\d{2}(?:[.-]|[ ]{1,2})\d{4}$")
 _EXTENSION = regex.compile(rf"\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}}$")
 
 
@@ -136,6 +140,8 @@ class PhoneShapeRecognizer(CodeRecognizer):
             if score:
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
+        out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.6) for m in _SHORT_WITH_EXTENSION.finditer(text)
+                if not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()])]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _VANITY.finditer(text)
                 if _vanity(m.group(1), text[m.start() : m.start(1)])]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
@@ -229,6 +235,9 @@ class IbanAnyCaseRecognizer(CodeRecognizer):
             for end in range(len(value), 11, -1):
                 whole = value[end - 1] != " " and (end == len(value) or value[end] == " ")
                 if whole and iban_ok(value[:end].upper(), SHORTEST_IBAN):
+                    head, _, last = value[:end].rpartition(" ")
+                    if head and last.isalpha() and iban_ok(head.upper(), SHORTEST_IBAN):
+                        end = len(head)  # "... 21868 ab. Vertrag": a word after it, both valid by chance
                     out.append(RecognizerResult("IBAN_CODE", m.start(), m.start() + end, 0.9))
                     pos = m.start() + end
                     break

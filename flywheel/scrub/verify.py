@@ -6,7 +6,9 @@ other families:
 - structured values by strict patterns with checksums (`residual.find_residual`);
 - phone numbers as the `phonenumbers` library parses them, in every region it knows;
 - street addresses as `pyap` parses them (US, Canada, UK);
-- people's names as spaCy's NER tags them (two or more capitalised words).
+- people's names as spaCy's NER tags them (two or more capitalised words), with greetings of other
+  languages ("Guten Tag") masked first, as the policy's allow-list is: the one list it shares with
+  the scrubber, of words that are never personal.
 A row in which it finds anything is withheld; it reports kinds and where, never a value.
 """
 
@@ -23,6 +25,7 @@ import pyap
 import regex
 
 from flywheel.bulk import in_forks
+from flywheel.scrub.greetings import GREETINGS
 from flywheel.scrub.residual import find_residual
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
@@ -35,6 +38,7 @@ _PHONE_CANDIDATE = re.compile(
 _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")
+_GREETING = regex.compile(rf"(?i)(?<![\p{{L}}'’-])(?:{GREETINGS})(?![\p{{L}}'’-])")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
@@ -83,7 +87,7 @@ def _is_phone(candidate: str) -> bool:
 # a number the text itself names as a reference of goods or records: not a phone number
 _REFERENCE = re.compile(
     r"(?:\b(?:order|orders|invoice|ticket|tracking|booking|sku|ean|upc|gtin|isbn|serial|part|item|shipment|"
-    r"parcel|po|ref)\b\.?\s?(?:number|no\.?|nr\.?|id|#)?\s?[:#]?\s?)$",
+    r"parcel|po|ref)\b\.?\s*(?:number|no\.?|nr\.?|id|#)?\s*[:#]?\s*)$",
     re.IGNORECASE,
 )
 
@@ -92,7 +96,7 @@ def phones(text: str) -> int:
     return sum(
         _is_phone(m.group())
         for m in _PHONE_CANDIDATE.finditer(text)
-        if not _REFERENCE.search(text[max(0, m.start() - 24) : m.start()])
+        if not _REFERENCE.search(text[max(0, m.start() - 32) : m.start()])
     )
 
 
@@ -149,7 +153,8 @@ class Verifier:
     def _analyze(self, todo: list[str]) -> list[tuple[str, ...]]:
         out = []
         cleaned = [PLACEHOLDER.sub("·", t) for t in todo]
-        names = self._names([self.allow.sub("·", t) if self.allow else t for t in cleaned])
+        unnamed = [_GREETING.sub("·", t) for t in cleaned]  # "Guten Tag" is no person
+        names = self._names([self.allow.sub("·", t) if self.allow else t for t in unnamed])
         for clean, n_names in zip(cleaned, names, strict=True):
             kinds = list(find_residual(clean))
             kinds += ["PHONE_NUMBER"] * (phones(clean) if "PHONE_NUMBER" not in kinds else 0)

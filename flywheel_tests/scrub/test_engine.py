@@ -288,7 +288,22 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("My Acme Cloud Backup arrived cracked. Name: Lucas Silva",
       "My Acme Cloud Backup arrived cracked. Name: <PERSON_1>"),
      # an address under a name, on the line with its house number
-     ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3")],
+     ("LABEL OK\nStanka Krajnc\nKreljeva ulica 5c\nParcel 3", "LABEL OK\n<PERSON_1>\n<STREET_ADDRESS_1>\nParcel 3"),
+     # a surname and an initial (not "see Appendix, B."); a short number with an extension, or in
+     # double-spaced groups after a phone word
+     ("refund for Schuchhardt, I. (totals in Table, B.); callback logged to 22193 x593, direct 22  19  93",
+      "refund for <PERSON_1> (totals in Table, B.); callback logged to <PHONE_NUMBER_1>, direct <PHONE_NUMBER_2>"),
+     # an IBAN in lower case stops before a word after it; a name NER runs into an e-mail address is none
+     ("bitte buchen die Rate von gb23ryoa61918860421868 ab.", "bitte buchen die Rate von <IBAN_CODE_1> ab."),
+     ("Hai, saya Huss, J., emel saya janefaber@example.net dan nombor 222 - 033 - 913. Pesanan 6604.",
+      "Hai, saya <PERSON_1>, emel saya <EMAIL_ADDRESS_1> dan nombor <PHONE_NUMBER_1>. Pesanan 6604."),
+     # greetings of other languages are not names, the name after one is; a company after an article
+     # is not a person
+     ("Guten Tag, ich bin Anna Schmidt. Dobar dan! Hej Sven, you are the Litware helpdesk",
+      "Guten Tag, ich bin <PERSON_1>. Dobar dan! Hej <PERSON_2>, you are the Litware helpdesk"),
+     # a given name alone in brackets (not a weekday or a place)
+     ("Callback request #5519: 0068522196 (Sonja), deploy (Monday) in (Paris)",
+      "Callback request #5519: <PHONE_NUMBER_1> (<PERSON_1>), deploy (Monday) in (Paris)")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
