@@ -1,5 +1,7 @@
 """The thirteenth test part of the PII evaluation set (session 10), written after the twelfth was
-measured and before the work on it. Its forms, as people commonly write them: a calendar invite,
+measured and before the work on it, measured once at the end of that work (all 0.6% of values
+survived, phones 2.1%, names 1.4%, no address, 0.4% of words changed, arguments consistent 0.997,
+4.3% of the calls withheld). Its forms, as people commonly write them: a calendar invite,
 a CSV row pasted into the chat, a Jira-style ticket, a forwarded text message, an XML fragment, a
 YAML snippet, a Markdown table row, an HTML e-mail signature, a chat log with timestamps, a
 voicemail transcript, a key=value log line, a shipping label, French, Italian, Polish, Dutch and

@@ -51,41 +51,39 @@ def test_held_out_values_do_not_survive(held_out: dict):
     assert sum(planted.values()) > 800
     assert not {k: survived.get(k) for k in UNAMBIGUOUS if survived.get(k)}  # goal: none
     assert not survived.get("DATE_OF_BIRTH")
-    # The test part is the twelfth (session 9), whose phone numbers are also written in pairs after
-    # the country code, with the country code and the trunk zero both, the same with hyphens, or
-    # with two spaces between groups, and whose names also carry a maiden name, a nickname in single
-    # quotes, come as "Surname, G." or after a double title. Measured once on the whole part: 0.8%
-    # of all values survived (goal 0.5%: not met), phones 2.4% (goal 1%: not met), names 1.9%, no
-    # address; on this slice 2 of 206 phones, 6 of 369 names, no address, 0.54% of all. The floors
-    # hold that level.
-    assert survived.get("PHONE_NUMBER", 0) <= 0.025 * planted["PHONE_NUMBER"]
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # goal: 3%
+    # The test part is the thirteenth (session 10), whose phone numbers are also written with 00, the
+    # country code and (0), in Swiss groups, or with " / " after the area code, and whose names also
+    # come after a foreign honorific, as "Surname F.", with pronouns, or with spaced initials.
+    # Measured once on the whole part: 0.6% of all values survived (goal 0.5%: not met), phones 2.1%
+    # (goal 1%: not met), names 1.4%, no address; on this slice 6 of 224 phones, 4 of 357 names, no
+    # address, 0.65% of all. The floors hold that level.
+    assert survived.get("PHONE_NUMBER", 0) <= 0.028 * planted["PHONE_NUMBER"]
+    assert survived.get("PERSON", 0) <= 0.015 * planted["PERSON"]  # goal: 3%
     assert survived.get("STREET_ADDRESS", 0) <= 0.01 * planted["STREET_ADDRESS"]  # goal: 3%
-    assert held_out["survived_share"] <= 0.006  # goal: 0.5%
+    assert held_out["survived_share"] <= 0.007  # goal: 0.5%
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    # words changed: goal 2%, not met on the twelfth part (2.7% on the whole part, 3.0% here);
-    # arguments consistent: goal 98% (0.983 on the whole part, 0.981 here); verbatim 0.960, 0.963
-    assert held_out["destroyed_share"] <= 0.031
+    # words changed: goal 2% (0.4% on the whole thirteenth part, 0.3% here); arguments consistent:
+    # goal 98% (0.997 on the whole part, 1.0 here); verbatim 1.000, 1.0
+    assert held_out["destroyed_share"] <= 0.01
     assert held_out["arguments_consistent"] >= 0.98
     assert held_out["arguments_verbatim"] >= 0.95
-    # The limit is 5% (`max_withheld_share`), and the twelfth part passes it: 8.3% of its calls are
-    # withheld by the second detector (99 of 1,200), 22 of 240 on this slice, so a day of such
-    # traffic is written but not published. Not met; the first thing to look into next.
-    assert held_out["withheld_calls"] <= 23
+    # The second detector withholds 4.3% of the thirteenth part's calls (51 of 1,200), 10 of 240
+    # on this slice: under the 5% limit (`max_withheld_share`), so such a day is published.
+    assert held_out["withheld_calls"] <= 0.05 * 240
 
 
 def test_the_development_part_stays_at_the_goals(developed: dict):
-    """A guard against regressions on the traffic the scrubber was worked on (the first eleven
+    """A guard against regressions on the traffic the scrubber was worked on (the first twelve
     test parts' templates among it): better than the held-out figures, as it should be."""
     survived, planted = developed["survived"], developed["planted"]
     assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
-    # the development part grew by the tenth and eleventh parts: phones on this slice are 4 of 185
-    # (2.2%, above the 1% goal; 0.9% on 1,200 conversations of it), words changed 1.1%
-    assert survived.get("PHONE_NUMBER", 0) <= 0.025 * planted["PHONE_NUMBER"]
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # 2 of 341
-    assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]  # none of 155
-    assert developed["survived_share"] <= 0.005  # 0.42%
-    assert developed["withheld_calls"] <= 0.01 * 240  # none
-    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.012  # 0.992, 1.1%
+    # the development part grew by the twelfth part: on this slice no phone of 167, 2 names of 350,
+    # no address, 0.14% of all, 2 calls withheld, arguments 0.992, words changed 0.7%
+    assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]
+    assert survived.get("PERSON", 0) <= 0.01 * planted["PERSON"]
+    assert survived.get("STREET_ADDRESS", 0) <= 0.01 * planted["STREET_ADDRESS"]
+    assert developed["survived_share"] <= 0.003
+    assert developed["withheld_calls"] <= 0.01 * 240
+    assert developed["arguments_consistent"] >= 0.99 and developed["destroyed_share"] <= 0.01
