@@ -14,7 +14,8 @@ was measured once and moved here in session 9, when the tenth (`tenth_part.py`) 
 tenth was measured once and moved here in session 9, when the eleventh (`eleventh_part.py`) was
 written; the eleventh was measured once and moved here in session 9, when the twelfth
 (`twelfth_part.py`) was written; the twelfth was measured once and moved here in session 10, when
-the thirteenth (`thirteenth_part.py`) was written.
+the thirteenth (`thirteenth_part.py`) was written; the thirteenth was measured once and moved here
+in session 10, when the fourteenth (`fourteenth_part.py`) was written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -27,6 +28,7 @@ from flywheel.pii_eval import (
     eighth_part,
     eleventh_part,
     fifth_part,
+    fourteenth_part,
     ninth_part,
     seventh_part,
     sixth_part,
@@ -440,12 +442,12 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to twelfth parts (each measured once, then worked against in sessions 7 to 10) join the
-# development part; the thirteenth is the test part.
+# The fourth to thirteenth parts (each measured once, then worked against in sessions 7 to 10) join
+# the development part; the fourteenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
     _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part, eleventh_part,
-              twelfth_part)
+              twelfth_part, thirteenth_part)
     _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(thirteenth_part, _name)
+    _table["test"] = getattr(fourteenth_part, _name)

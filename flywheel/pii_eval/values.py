@@ -113,16 +113,20 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # (+49 30/1234567), or nationally without the trunk zero (30 1234567); the twelfth (session 9; now
 # development) in pairs after the country code (+49 30 12 34 56 7), with the country code and the
 # trunk zero both (+49 030 1234567), the same with hyphens (+49-030-1234567), or with two spaces
-# between groups (030  1234567); the thirteenth (the test part, session 10) with 00, the country
+# between groups (030  1234567); the thirteenth (session 10; now development) with 00, the country
 # code and (0) (0049 (0)30 1234567), in Swiss groups internationally (+41 44 123 45 67) or
-# nationally (044 123 45 67), or with " / " after the area code (030 / 1234567)
+# nationally (044 123 45 67), or with " / " after the area code (030 / 1234567); the fourteenth
+# (the test part, session 10) with the area code in brackets after the country code and hyphens
+# after it (+49 (30) 123-4567), the trunk zero apart (0 30 1234567), in groups of four from the
+# start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
                 "space_then_hyphens", "no_plus", "plus_zero", "zero_zero_joined", "international_slash",
                 "no_trunk", "international_pairs", "code_and_trunk", "code_and_trunk_hyphens",
-                "double_space")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "zero_zero_plus_zero", "swiss_international", "swiss_national", "spaced_slash")
+                "double_space", "zero_zero_plus_zero", "swiss_international", "swiss_national",
+                "spaced_slash")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -262,12 +266,35 @@ def _swiss(number: phonenumbers.PhoneNumber, rng: random.Random, trunk: bool = F
     return ("0" + grouped if national.startswith("0") else grouped) if trunk else f"+{number.country_code} {grouped}"
 
 
+def _area_brackets_hyphen(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    """+49 (30) 123-4567: the area code in brackets, the rest in two groups joined by a hyphen."""
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    if len(rest) < 2:
+        return " ".join([code, *rest])
+    tail = "".join(rest[1:])
+    return f"{code} ({rest[0]}) {tail[:3]}-{tail[3:]}" if len(tail) > 4 else f"{code} ({rest[0]}) {tail}"
+
+
+def _trunk_apart(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    national = phonenumbers.format_number(number, _FORMATS[0])
+    return "0 " + national[1:].lstrip() if national.startswith("0") else national
+
+
+def _fours(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    digits = _national_digits(number)
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
 def _spaced_slash(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
     return f"{groups[0]} / {''.join(groups[1:])}" if len(groups) > 1 else groups[0]
 
 
 _REWRITTEN.update({
+    "area_brackets_hyphen": _area_brackets_hyphen,
+    "trunk_apart": _trunk_apart,
+    "fours": _fours,
+    "plus_zero_spaced": lambda n, rng: _plus_zero(n, rng).replace("(0)", "(0) "),
     "zero_zero_plus_zero": lambda n, rng: "00" + _plus_zero(n, rng).lstrip("+"),
     "swiss_international": _swiss,
     "swiss_national": lambda n, rng: _swiss(n, rng, trunk=True),
@@ -296,17 +323,18 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     surname as an initial, since the eleventh (now development) as airlines write them (LAST/FIRST
     MR), with a nickname in brackets, or with two initials and no space, since the twelfth (now
     development) with a maiden name, a nickname in single quotes, as "Surname, G." or after a double
-    title; in the thirteenth (the test part) after a foreign honorific, as "Surname G.", with
-    pronouns after it, or with two spaced initials instead."""
+    title, since the thirteenth (now development) after a foreign honorific, as "Surname G.", with
+    pronouns after it, or with two spaced initials; in the fourteenth (the test part) with the
+    surname first and two given names, an initial and a middle name, after a rarer title, or with
+    the given name in capitals instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{rng.choice(_HONORIFICS)} {first} {last}", f"{last} {first[0]}.",
-                           f"{first} {last} ({rng.choice(_PRONOUNS)})",
-                           f"{first[0]}. {second[:1] or middle}. {last}"))  # fmt: skip
+        return rng.choice((f"{last}, {first} {second or middle + '.'}", f"{first[0]}. {second or first} {last}",
+                           f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -316,12 +344,16 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{first} {last[0]}.", f"{last.upper()}/{first.upper()} {rng.choice(('MR', 'MS', 'MRS'))}",
                        f"{first} ({nick}) {last}", f"{first[0]}.{second[:1] or middle}. {last}",
                        f"{first} {last} (née {rng.choice(_SECOND_SURNAMES)})", f"{first} '{nick}' {last}",
-                       f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}"))  # fmt: skip
+                       f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}",
+                       f"{rng.choice(_HONORIFICS)} {first} {last}", f"{last} {first[0]}.",
+                       f"{first} {last} ({rng.choice(_PRONOUNS)})",
+                       f"{first[0]}. {second[:1] or middle}. {last}"))  # fmt: skip
 
 
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
 _HONORIFICS = ("Herr", "Frau", "Sr.", "Sra.", "M.", "Mme", "Sig.ra", "Pan", "Pani", "Dhr.", "Mevr.")
 _PRONOUNS = ("she/her", "he/him", "they/them")
+_RARER_TITLES = ("Mx.", "Mx", "Capt.", "Rev.", "Sgt.", "Fr.", "Sister", "Hon.")
 _ACADEMIC = ("Prof.", "Dr.", "Prof. Dr.", "Dr", "Ing.", "Mgr.")
 
 
