@@ -68,8 +68,9 @@ _SURNAME_COMMA_GIVEN = regex.compile(
     rf"(?![\p{{L}}]|\s+\p{{Lu}}|\s+\d|,\s*\p{{Lu}}[\p{{L}}-]*+(?!\s+\d))"
 )  # (an address may follow, "Wallin, Christina, Stortorget 011"; a "given name" before a number is a street)
 
-# the surname and the given name's initial, as lists and records write it (Schuchhardt, I.; Ābols, D.)
-_SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")
+# the surname and the given name's initial, as lists and records write it (Schuchhardt, I.; Ābols, D.;
+# Torres S.)
+_SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),?\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")
 
 
 # words before a letter that names a part, not a surname before an initial ("see Appendix, B.")
@@ -117,9 +118,10 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         # a short surname (OBI, LEE) when it is a known name or a rare word; not "DEV Anna"
         caps_ok = all(len(w) > 3 or w.lower() in CAPS_PARTICLES or w.capitalize() in known
                       or zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF for w in caps)  # fmt: skip
-        rare = all(w.lower() not in zipf for w in [*caps, m.group(2)])  # YULIANTI Eluh, SAMINOVA Soliha
-        if (m.group(2) in given or rare) and caps_ok and not CAPS_CODES & set(caps):
-            out.append((m.start(), m.end()))
+        first = regex.sub(r"['’]s?$", "", m.group(2))  # CAMERON Stuart's profile
+        rare = all(w.lower() not in zipf for w in [*caps, first])  # YULIANTI Eluh, SAMINOVA Soliha
+        if (first in given or rare) and caps_ok and not CAPS_CODES & set(caps):
+            out.append((m.start(), m.start(2) + len(first)))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
@@ -130,7 +132,10 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         if (m.group().endswith(_AIRLINE_TITLES) or m.group(2).title() in given) and not CAPS_CODES & set(words) \
                 and all(len(w) > 1 for w in words):  # fmt: skip
             out.append(m.span())
-    out += [m.span() for m in _NICKNAME.finditer(text) if m.group(1) in given or m.group(2) in known]
+    # a known given name or surname around the nickname, or two words English does not write
+    # (Hamis 'Lulu' Kitumaini)
+    out += [m.span() for m in _NICKNAME.finditer(text) if m.group(1) in given or m.group(2) in known
+            or (m.group(1).lower() not in zipf and m.group(2).lower() not in zipf)]  # fmt: skip
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
         pairs = [*_LOWER_PAIR.finditer(text, overlapped=True), *_LOWER_VALUE.finditer(text),
@@ -158,7 +163,9 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     for m in _SURNAME_COMMA_INITIAL.finditer(text):
         surname = m.group(1)  # any word but the commonest and those that name a lettered part
         common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES or surname in _PART_WORDS
-        if not common and surname.lower() not in STOP_WORDS and surname not in _OPENERS and surname not in _TITLES:
+        named = text[m.end(1)] == "," or surname in known  # without a comma, a known name (not "Hepatitis B.")
+        if named and not common and surname.lower() not in STOP_WORDS and surname not in _OPENERS \
+                and surname not in _TITLES:  # fmt: skip
             out.append(m.span())
     return out
 

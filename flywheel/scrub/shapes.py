@@ -31,8 +31,8 @@ _EXT_WORD = r"(?:x|ext\.?|extn\.?|extension|#)"  # before an extension: 0161 496
 _PHONE = regex.compile(
     r"(?:(?<=(?i:tel|sms|callto|fax):)|(?<=,)(?=\+)|(?<![\w+/.,:-]))"
     r"(?:\+|00)?(?:\(\+?\d{1,5}\)|\d)(?:[ ().\-/]{0,3}\d){5,17}"
-    rf"(?:\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}})?(?![\w/]|[.,:-]\d)"
-)
+    rf"(?:\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}}|,\d{{1,5}}(?=\s|$|[;),]))?(?![\w/]|[.,:-]\d)"
+)  # (an extension after a comma too, as a dialler writes it: +1 506-693-3004,820)
 _PHONE_CONTEXT = regex.compile(
     r"(?i)(?:phone|call|tel\b|telephone|mobile|mob\b|cell|number|reach|text|sms|whats\s?app|fax|ring|dial|contact|nr\b|"
     r"no\.|ext\b|extension|line\b|hotline|landline)"
@@ -48,11 +48,12 @@ ID_BEFORE = regex.compile(
 _PHONE_CUE = (
     r"(?i)\b(?:phone|call|tel|telephone|text|sms|mobile|mob|cell|extension|ext|dial|ring|reach(?:ed|able)?|whats\s?app|fax|"
     r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number|nummer|número|numero|numéro|telefon|"
+    r"numer(?:em|u)?|číslo|číslem|broj|nomor|nombor|"
     r"teléfono|telefone|telefono|téléphone|direct(?:\s+line)?|landline)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
     r"är|es|é|est|ist|jest|to))?\s*:?\s*"
 )
-_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:(?:[./-]|[ ]{1,2})?\d){3,6})(?![\w/]|[ .,:/-]?\d)")
+_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)")
 # a short number with an extension: the extension says phone (a small country's 5-digit number, x593)
 _SHORT_WITH_EXTENSION = regex.compile(
     r"(?<![\w+/.,:-])\d(?:[ .-]?\d){3,5}(?:\s{0,2}(?:ext\.?|extn\.?|extension)\s{0,2}|\s?x)\d{1,6}(?![\w/]|[.,:-]\d)"
@@ -60,7 +61,8 @@ _SHORT_WITH_EXTENSION = regex.compile(
 # a number with letters for its last digits (vanity: 1-800-FLOWERS, 0800 REPAIR) after a phone word
 # (the first letter right after a digit or a hyphen, or after a space: see `_vanity`)
 _VANITY = regex.compile(
-    _PHONE_CUE + r"(?-i:([+(]?\d[\d ().\-/]{0,14}(?<=[\d -])[A-Z](?:[().\-/]?[\dA-Z])*(?:[ -][\dA-Z]{1,4})*))(?![\w])"
+    _PHONE_CUE + r"(?-i:([+(]?\d(?:[\d ()\-/]|\.(?!\s)){0,14}(?<=[\d -])[A-Z](?:[().\-/]?[\dA-Z])*"
+    r"(?:[ -][\dA-Z]{1,4})*))(?![\w])"
 )
 # a whole field of a record (between | or ; or " / ", or on its own line) that is a number of 7 to 15 digits
 # in groups: in "Record 55: Ann | 1950-12-23 | 591 0106" the last field is a phone number
@@ -69,6 +71,13 @@ _FIELD_PHONE = regex.compile(
     r"(?:\d{1,4}(?:(?:[ ./-]| - )\d{1,4}){1,5}|\d{1,5}[ ./-]\d{5,10}|\d{7,15})"
     r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?=[ \t]*(?:$|[|;\n]|[ \t]/[ \t]))"
 )
+# a contact written as a list (a name, an e-mail address, a number): a number of five digits or more
+# that is a whole item of the list, next to an e-mail address ("john koch, jk@x.com, 87 55 10")
+_LIST_NUMBER = regex.compile(
+    r"(?<=(?:^|[,(;:])[ \t]{0,2})(?<!\d[,.:][ \t]{0,2})\+?\d(?:(?:[ .\-\u2013]|[ ]?/[ ]?)?\d){4,11}"
+    r"(?<!\.\d\d)(?=[ \t]*(?:[,);]|\.?$|\.\s))"
+)
+_EMAIL_LIKE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
 _DATE_GROUPS = regex.compile(r"^(?:\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{2,4})$")
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
@@ -78,12 +87,15 @@ _EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
 _ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
 _LOCAL = regex.compile(r"^[2-9]\d{2}(?:[.-]|[ ]{1,2})\d{4}$")
 _EXTENSION = regex.compile(rf"\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}}$")
+_COMMA_EXTENSION = regex.compile(r",\d{1,5}$")
 
 
 def phone_score(candidate: str, before: str) -> float:
     """How sure a phone-shaped candidate is a phone number (0 when it is not one):
     international prefixes and national trunk zeros are sure; separated groups of 8 or more
     digits likely; a bare run of digits only with a phone word just before it."""
+    comma = _COMMA_EXTENSION.search(candidate)  # counts as an extension only after a sure number
+    candidate = _COMMA_EXTENSION.sub("", candidate)
     number = _EXTENSION.sub("", candidate)
     digits = sum(c.isdigit() for c in number)
     exit_code = _EXIT_CODE.match(number)  # dialled from abroad: 0011 221 30 156 21 51 has 16 digits
@@ -96,7 +108,7 @@ def phone_score(candidate: str, before: str) -> float:
     separated = any(c in number for c in " ().-/\t")
     context = bool(_PHONE_CONTEXT.search(before[-40:]))
     if number.startswith(("+", "00")) or "(0)" in number:
-        return 0.85 if digits >= 7 else 0.0  # +683 7013 (Niue) has seven
+        return 0.85 if digits >= 7 or (comma and digits >= 5) else 0.0  # +683 7013 (Niue) has seven
     if number != candidate:  # had an extension
         return 0.8
     if number.startswith(("0", "(")) and digits >= 8:
@@ -146,7 +158,17 @@ class PhoneShapeRecognizer(CodeRecognizer):
                 if _vanity(m.group(1), text[m.start() : m.start(1)])]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
                 if _field_phone(m.group())]  # fmt: skip
-        return out
+        emails = [m.span() for m in _EMAIL_LIKE.finditer(text)] if "@" in text else []
+        for m in _LIST_NUMBER.finditer(text) if emails else ():
+            near = any(m.start() - 60 <= b and a <= m.end() + 60 for a, b in emails)
+            if near and not _is_date(m.group()) and not _MONTH_YEAR.match(m.group()) \
+                    and not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):  # fmt: skip
+                out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5))
+        spans: dict[tuple[int, int], RecognizerResult] = {}
+        for r in out:  # one result per span, the surest (a cue and a shape may find the same number)
+            if (r.start, r.end) not in spans or spans[(r.start, r.end)].score < r.score:
+                spans[(r.start, r.end)] = r
+        return list(spans.values())
 
 
 _PHONE_NOUN = regex.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|number|nummer|n[uú]mero|callback)\b")

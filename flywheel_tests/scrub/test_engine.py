@@ -301,6 +301,16 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # is not a person
      ("Guten Tag, ich bin Anna Schmidt. Dobar dan! Hej Sven, you are the Litware helpdesk",
       "Guten Tag, ich bin <PERSON_1>. Dobar dan! Hej <PERSON_2>, you are the Litware helpdesk"),
+     # a number after a comma that dials an extension; a number in a contact written as a list with an
+     # e-mail address (not a price or a date beside one); Polish "numerem" and a number split by a slash
+     ("direct (01) 1284287,36, or +1 506-693-3004,820; Requester: jk@x.com, 87 55 10, paid 1,299.00 on 12/2026",
+      "direct <PHONE_NUMBER_1>, or <PHONE_NUMBER_2>; Requester: <EMAIL_ADDRESS_1>, <PHONE_NUMBER_3>, paid 1,299.00 "
+      "on 12/2026"),
+     ("proszę o kontakt pod numerem 2821 / 4093. Kowalczyk J. pisze", "proszę o kontakt pod numerem <PHONE_NUMBER_1>. "
+      "<PERSON_1> pisze"),
+     # a possessive after a given name; a quoted nickname between two words English does not write
+     ("Done -- CAMERON Stuart's profile is saved for Hamis 'Lulu' Kitumaini",
+      "Done -- <PERSON_1>'s profile is saved for <PERSON_2>"),
      # a given name alone in brackets (not a weekday or a place)
      ("Callback request #5519: 0068522196 (Sonja), deploy (Monday) in (Paris)",
       "Callback request #5519: <PHONE_NUMBER_1> (<PERSON_1>), deploy (Monday) in (Paris)")],
