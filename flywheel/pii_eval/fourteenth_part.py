@@ -1,5 +1,7 @@
 """The fourteenth test part of the PII evaluation set (session 10), written after the thirteenth was
-measured and before any work on it. Its forms, as people commonly write them: a help-desk webhook
+measured and before any work on it, measured once at the end of that work (all 0.6% of values
+survived, phones 1.8%, names 1.5%, addresses 0.1%, 1.2% of words changed, arguments consistent
+0.997, 1.2% of the calls withheld). Its forms, as people commonly write them: a help-desk webhook
 payload, an SQL INSERT pasted into the chat, a stack trace with a user's data in it, a direct
 message, a reply with its quoted header, a tab-separated spreadsheet row, a two-factor SMS, a
 courier's note, a reschedule request, a form with ticked boxes, Danish, Romanian, Hungarian,
