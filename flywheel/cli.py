@@ -39,8 +39,6 @@ def _demo(args: argparse.Namespace) -> int:
     use_project_instance()
     import dagster as dg
 
-    from flywheel.definitions import defs
-    from flywheel.defs.partitions import daily
     from flywheel.ingest.pipeline import refresh_index
     from flywheel.ingest.sources import list_landing
     from flywheel.lake import Lake
@@ -51,10 +49,14 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"No logs in {landing}: generating {args.records} sample records there.")
         generate(landing, records=args.records, seed=args.seed)
     index = refresh_index(lake, list_landing(landing))
+    # (the definitions load after the logs are indexed: the day partitions start at their first day)
+    from flywheel.definitions import defs
+    from flywheel.defs.partitions import daily
+
     keys = set(daily.get_partition_keys())
     days = sorted({d for entry in index.values() for d in entry["days"]} & keys)
     if not days:
-        print(f"The landing files hold no day within the partitions ({settings.partitions_start()} to yesterday).")
+        print(f"The landing files hold no day within the partitions ({daily.start.date()} to yesterday).")
         return 1
     job = defs().resolve_job_def("ingest")
     print(f"Collecting, scrubbing and embedding {len(days)} days from {landing} into {lake.root}")

@@ -27,8 +27,20 @@ def landing_dir() -> str:
 
 
 def partitions_start() -> str:
-    """FLYWHEEL_START_DATE: the first day partition, YYYY-MM-DD (default 2025-01-01)."""
-    return os.environ.get("FLYWHEEL_START_DATE", "2025-01-01")
+    """The first day partition, YYYY-MM-DD: FLYWHEEL_START_DATE when set; otherwise the first day
+    the logs hold (collected ones and the first line of each new landing file), at most
+    FLYWHEEL_HISTORY_DAYS (default 365) before today; with no logs yet, a week before today. So the
+    partition bar in the Dagster UI starts with the user's history."""
+    if os.environ.get("FLYWHEEL_START_DATE"):
+        return os.environ["FLYWHEEL_START_DATE"]
+    from datetime import UTC, datetime, timedelta
+
+    from flywheel.ingest.history import first_log_day
+
+    today = datetime.now(UTC).date()
+    first = first_log_day(landing_dir(), lake_root())
+    earliest = today - timedelta(days=int(os.environ.get("FLYWHEEL_HISTORY_DAYS", 365)))
+    return max(first or today - timedelta(days=7), earliest).isoformat()
 
 
 def scrub_workers() -> int:

@@ -7,17 +7,25 @@ _DAGSTER_TYPES = {pl.String: "string", pl.Boolean: "bool", pl.Int32: "int", pl.I
                   pl.Float64: "float", pl.Date: "date", pl.Binary: "bytes"}  # fmt: skip
 
 
-def markdown_table(df: pl.DataFrame, max_rows: int = 20) -> dg.MetadataValue:
-    """A frame as a markdown table (lists joined with commas, at most `max_rows` rows)."""
+def as_table(df: pl.DataFrame, max_rows: int = 20) -> dg.TableMetadataValue:
+    """A frame as a table the Dagster UI draws inline on the asset's page, with its column types
+    (lists joined with commas, dates as text, at most `max_rows` rows: the first ones)."""
     head = df.head(max_rows)
-    cols = head.columns
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in head.iter_rows():
-        cells = [", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v) for v in row]
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    if df.height > max_rows:
-        lines.append(f"\n… {df.height - max_rows} more rows")
-    return dg.MetadataValue.md("\n".join(lines))
+    records = [dg.TableRecord({k: _cell(v) for k, v in row.items()}) for row in head.iter_rows(named=True)]
+    columns = [dg.TableColumn(name, _DAGSTER_TYPES.get(dtype, "string") if dtype in _NATIVE else "string")
+               for name, dtype in head.schema.items()]  # fmt: skip
+    return dg.MetadataValue.table(records, dg.TableSchema(columns=columns))
+
+
+_NATIVE = (pl.String, pl.Boolean, pl.Int32, pl.Int64, pl.Float64)
+
+
+def _cell(value: object) -> str | int | float | bool | None:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def column_schema(schema: pl.Schema) -> dg.TableSchema:

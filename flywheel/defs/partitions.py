@@ -12,4 +12,4 @@ daily = dg.DailyPartitionsDefinition(start_date=settings.partitions_start(), tim
 def span() -> tuple[date, date]:
     """The days a partition exists or will exist for: the first partition to today (UTC). A line
     dated outside is quarantined on its file's day."""
-    return date.fromisoformat(settings.partitions_start()), datetime.now(UTC).date()
+    return daily.start.date(), datetime.now(UTC).date()

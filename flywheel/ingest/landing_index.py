@@ -15,6 +15,7 @@ from datetime import date
 from flywheel.ingest.sources import LandingFile, LineStream
 from flywheel.ingest.timestamps import dated
 
+INDEX_NAME = "_landing_index.json"  # in the lake's root
 Index = dict[str, dict]  # file name -> {"signature": str, "days": {"YYYY-MM-DD": line count}}
 
 

@@ -10,12 +10,11 @@ import polars as pl
 
 from flywheel.bulk import paused_gc
 from flywheel.ingest.collect import Collector, DayBatch
-from flywheel.ingest.landing_index import Index, Span, files_touching, update_index
+from flywheel.ingest.landing_index import INDEX_NAME, Index, Span, files_touching, update_index
 from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
 
 RAW_LOGS, QUARANTINE = "raw_logs", "quarantine"
-INDEX_NAME = "_landing_index.json"
 
 
 @dataclass

@@ -38,7 +38,7 @@ class _Stamp(msgspec.Struct):
 _stamp_decoder = msgspec.json.Decoder(_Stamp)
 
 
-def _own_day(line: bytes, file_day: date) -> date | None:
+def own_day(line: bytes, file_day: date) -> date | None:
     """The day of a line's own timestamp, `file_day` for a record without one, None if unreadable."""
     try:
         value = _stamp_decoder.decode(line).timestamp
@@ -70,7 +70,7 @@ def dated(lines: Iterable[tuple[bytes, int | None]], file_day: date) -> Iterator
     pending: list[tuple[bytes, int | None]] = []
     size, last = 0, None
     for line, extra in lines:
-        day = _own_day(line, file_day)
+        day = own_day(line, file_day)
         if day is None:
             pending.append((line, extra))
             size += len(line)

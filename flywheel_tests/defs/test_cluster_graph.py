@@ -22,6 +22,7 @@ from flywheel.lake import Lake
 from flywheel.sample.generator import generate
 from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.policy import load_policy
+from flywheel_tests.defs.tables import rows
 
 DAYS = [date(2026, 11, d).isoformat() for d in (1, 2, 3, 4)]
 LATE_TASK = "flight_search"  # the agent learns it on the last day
@@ -102,7 +103,9 @@ def test_clustering_metadata_and_checks_show_the_tasks(world):
     md = mat.metadata
     assert md["scatter"].value.startswith("![tasks, UMAP 2-D](data:image/png;base64,iVBOR")
     assert md["tasks"].value == len(world.partitions[0]) >= 8 and "kept_id_share" not in md
-    assert "get_order_status" in md["clusters"].value and "task-001" in md["clusters"].value
+    tasks = rows(md["clusters"])
+    assert any("get_order_status" in r["dominant_tools"] for r in tasks)
+    assert "task-001" in {r["cluster_id"] for r in tasks}
     checks = {c.check_name: c for c in result.get_asset_check_evaluations()}
     assert checks["tasks_cover_the_traffic"].passed and checks["task_ids_stable"].passed
 
@@ -148,10 +151,15 @@ def test_a_new_task_gets_a_new_id_and_no_earlier_task_is_renamed(world):
     assert (late == main_id).mean() >= 0.9
     assert main_id not in old_ids and main_id != NOISE
     assert world.partitions[1] == world.partitions[0] | {main_id}  # added, none dropped
-    for cid in old_ids:  # each earlier id still names the same true task
-        was = before.filter(pl.col("cluster_id") == cid)["task"].mode().first()
+    named = {cid: before.filter(pl.col("cluster_id") == cid)["task"].mode().first() for cid in old_ids}
+    for cid in old_ids:  # each earlier id still names the same true task, unless it was merged away
         now = after.filter(pl.col("cluster_id") == cid)["task"].mode().first()
-        assert was == now
+        assert now in (named[cid], None)
+        # its traces keep an id that named the same task before: its own, or (two phrasings of one task
+        # found apart, then together, as UMAP may do on another CPU) its sibling's; never a new one
+        held = before.filter(pl.col("cluster_id") == cid)["request_id"]
+        moved = after.filter(pl.col("request_id").is_in(held.implode()))["cluster_id"]
+        assert moved.is_in([c for c, t in named.items() if t == named[cid]]).mean() >= 0.9
 
 
 def test_sensor_reassigns_every_day_after_a_reclustering(world):

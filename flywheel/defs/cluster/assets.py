@@ -10,7 +10,7 @@ from flywheel.cluster.embed import MODEL_NAME, EmbeddingCache
 from flywheel.cluster.fit import FitParams
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS, assign_day, embed_day, recluster
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.metadata import markdown_table
+from flywheel.defs.metadata import as_table
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource
 from flywheel.scrub.pipeline import SCRUBBED
@@ -91,9 +91,9 @@ def task_clusters(context: dg.AssetExecutionContext, config: ClusterConfig, lake
             "noise_share": dg.MetadataValue.float(round(m["noise_share"], 4)),
             "silhouette": dg.MetadataValue.float(round(m["silhouette"], 4)),
             "dbcv": dg.MetadataValue.float(round(m["dbcv"], 4)),
-            "clusters": markdown_table(table, max_rows=50),
+            "clusters": as_table(table, max_rows=50),
             "retired": ", ".join(result.retired) or "none",
-            "id_events": markdown_table(result.events.filter(pl.col("event") != "kept"), max_rows=50),
+            "id_events": as_table(result.events.filter(pl.col("event") != "kept"), max_rows=50),
             "scatter": dg.MetadataValue.md(f"![tasks, UMAP 2-D](data:image/png;base64,{png})"),
             "path": dg.MetadataValue.path(str(lake.lake().root / CLUSTERS / result.version)),
         }
@@ -119,6 +119,6 @@ def task_assignments(context: dg.AssetExecutionContext, lake: LakeResource) -> d
             "clustering_version": info.get("version") or "none yet",
             "source": ", ".join(sorted(set(out["source"].to_list()))),
             "noise_share": dg.MetadataValue.float(round(info.get("noise", 0) / max(1, out.height), 4)),
-            "traces_per_task": markdown_table(per.with_columns(pl.col("cluster_id").fill_null("(unclustered)"))),
+            "traces_per_task": as_table(per.with_columns(pl.col("cluster_id").fill_null("(unclustered)"))),
         }
     )

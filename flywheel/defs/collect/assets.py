@@ -5,7 +5,7 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
-from flywheel.defs.metadata import column_schema, counts, markdown_table, verified
+from flywheel.defs.metadata import as_table, column_schema, counts, verified
 from flywheel.defs.partitions import daily, span
 from flywheel.defs.recovery import record_worker
 from flywheel.defs.resources import LakeResource, LandingResource
@@ -72,12 +72,12 @@ def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
         **{k: dg.MetadataValue.int(v) for k, v in r.counts.items()},
         "prompt_tokens": dg.MetadataValue.int(int(tokens[0] or 0)),
         "completion_tokens": dg.MetadataValue.int(int(tokens[1] or 0)),
-        "source_files": markdown_table(
+        "source_files": as_table(
             pl.DataFrame({"file": [file_key(f) for f in r.lines_per_file], "lines": list(r.lines_per_file.values())})
         ),
-        "per_workload": markdown_table(verified(counts(raw, "workload_id"), v)),
-        "per_client": markdown_table(verified(counts(raw, "client_id"), v)),
-        "preview": markdown_table(verified(raw.select(schema.PREVIEW_COLUMNS).head(10), v), max_rows=10),
+        "per_workload": as_table(verified(counts(raw, "workload_id"), v)),
+        "per_client": as_table(verified(counts(raw, "client_id"), v)),
+        "preview": as_table(verified(raw.select(schema.PREVIEW_COLUMNS).head(10), v), max_rows=10),
         "path": dg.MetadataValue.path(str(lake.lake().partition_dir(RAW_LOGS, r.day))),
     }
 
@@ -90,8 +90,8 @@ def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
         "dagster/row_count": q.height,
         "quarantined_lines": dg.MetadataValue.int(lines),
         "quarantined_share": dg.MetadataValue.float(round(lines / max(1, r.counts["lines_read"]), 4)),
-        "per_reason": markdown_table(per_reason),
-        "examples": markdown_table(
+        "per_reason": as_table(per_reason),
+        "examples": as_table(
             q.select(pl.col("source_file").map_elements(file_key, pl.String), "source_line", "reason").head(10)
         ),
         "path": dg.MetadataValue.path(str(lake.lake().partition_dir(QUARANTINE, r.day))),

@@ -37,8 +37,10 @@ def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landi
                 requests.setdefault(d, []).append(f"{f.name}={f.signature}")
     if too_old:
         context.log.warning(
-            f"{len(too_old)} days before the first partition ({keys[0]}) are not collected: "
-            "set FLYWHEEL_START_DATE earlier to include them."
+            f"{len(too_old)} days before the first partition ({keys[0]}) are not collected: the partitions "
+            "start at the first day of the logs when the code location loads (at most FLYWHEEL_HISTORY_DAYS "
+            "back) or at FLYWHEEL_START_DATE; reload the code location (or set FLYWHEEL_START_DATE earlier) "
+            "and backfill those days."
         )
     run_requests = [
         dg.RunRequest(partition_key=d, run_key=f"{d}:{hashlib.sha1('|'.join(sorted(v)).encode()).hexdigest()[:12]}")

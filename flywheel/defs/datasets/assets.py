@@ -6,7 +6,7 @@ import polars as pl
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS
 from flywheel.datasets.build import DATASETS, DatasetConfig, build_dataset, task_status
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.metadata import markdown_table
+from flywheel.defs.metadata import as_table
 from flywheel.defs.resources import LakeResource
 from flywheel.scrub.pipeline import SCRUBBED
 
@@ -64,11 +64,11 @@ def task_datasets(
             "min_examples": card["min_examples"],
             "traces": result.traces,
             **{f"{split}_examples": n for split, n in card["splits"].items()},
-            "left_out": markdown_table(left_out),
-            "token_lengths": markdown_table(lengths),
+            "left_out": as_table(left_out),
+            "token_lengths": as_table(lengths),
             "tokenizer": card["tokenizer"],
             "tool_call_share": dg.MetadataValue.float(round(card["tool_call_share"], 4)),
-            "tools_called": markdown_table(tools),
+            "tools_called": as_table(tools),
             "example": dg.MetadataValue.md(f"```json\n{card['example'] or '(no example)'}\n```"),
             "path": dg.MetadataValue.path(str(result.path)),
         },

@@ -11,7 +11,7 @@ from pydantic import Field
 from flywheel import settings
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.metadata import markdown_table
+from flywheel.defs.metadata import as_table
 from flywheel.defs.pipes import run_in_child
 from flywheel.defs.resources import LakeResource
 from flywheel.evaluate.chart import LABELS, VARIANTS, scores_png, takeover_png
@@ -75,7 +75,7 @@ def eval_reports(context: dg.AssetExecutionContext, config: EvalSettings, lake: 
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     metadata = {
         **(result.metadata or {}),
-        "scores": markdown_table(scores_table(report)),
+        "scores": as_table(scores_table(report)),
         "chart": _png(scores_png(task, scores), "base, in-context and fine-tuned"),
         "decision": dg.MetadataValue.md("**promoted**" if report["promoted"] else "**not promoted**"),
         "reasons": dg.MetadataValue.md("\n".join(f"- {r}" for r in report["reasons"])),
@@ -114,7 +114,7 @@ def traffic_takeover(config: TakeoverSettings, lake: LakeResource) -> dg.Materia
         "tasks_with_champion": int(by_task["champion"].is_not_null().sum()),
         "share_by_task": dg.MetadataValue.json({t: s for t, s, c in by_task.select(
             "task_id", "share_of_traffic", "champion").iter_rows() if c is not None}),  # tasks with a champion
-        "by_task": markdown_table(by_task, max_rows=40),
+        "by_task": as_table(by_task, max_rows=40),
         "chart": _png(takeover_png(days, result.by_day["share"].to_list(), result.by_day["saved_usd"].to_list()),
                       "takeover by day"),
     })  # fmt: skip

@@ -6,7 +6,7 @@ import dagster as dg
 import polars as pl
 
 from flywheel import settings
-from flywheel.defs.metadata import markdown_table
+from flywheel.defs.metadata import as_table
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource
 from flywheel.ingest.pipeline import RAW_LOGS
@@ -50,11 +50,11 @@ def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg
             "share_of_traces_touched": dg.MetadataValue.float(round(result.touched / max(1, n), 4)),
             "failures": result.failures.height,
             "calls_withheld": withheld,
-            "withheld_per_kind": markdown_table(
+            "withheld_per_kind": as_table(
                 pl.DataFrame(sorted(result.withheld.items()), schema=WITHHELD, orient="row")
             ),
             "published": result.published,
-            "replaced_per_entity": markdown_table(pl.DataFrame(rows, schema=REPLACED)),
+            "replaced_per_entity": as_table(pl.DataFrame(rows, schema=REPLACED)),
             "path": dg.MetadataValue.path(str(lake.lake().partition_dir(SCRUBBED, context.partition_key))),
         },
     )

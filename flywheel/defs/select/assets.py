@@ -7,7 +7,7 @@ from pydantic import Field
 from flywheel import settings
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
-from flywheel.defs.metadata import markdown_table
+from flywheel.defs.metadata import as_table
 from flywheel.defs.resources import LakeResource
 from flywheel.select.catalog import CATALOG
 from flywheel.select.pipeline import SELECTION, select_model
@@ -45,14 +45,14 @@ def slm_selection(
         raise dg.Failure(
             description=f"{context.partition_key}: no catalog model can be fine-tuned here (each one's reason is in "
             "the table); add a `path` entry to the catalog or allow downloads",
-            metadata={"candidates": markdown_table(reasons)},
+            metadata={"candidates": as_table(reasons)},
         )
     context.log.info(f"{context.partition_key}: {choice.model_id}")
     return dg.MaterializeResult(
         metadata={
             "model": choice.model_id,
             "dataset_version": dataset["version"],
-            "candidates": markdown_table(reasons),
+            "candidates": as_table(reasons),
             "model_dir": dg.MetadataValue.path(choice.model_dir),
         },
         data_version=dg.DataVersion(f"{choice.model_id}@{dataset['version']}"),
