@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from flywheel.ingest.landing_index import INDEX_NAME
-from flywheel.ingest.sources import LineStream, list_landing
+from flywheel.ingest.sources import LineStream, file_key, list_landing
 from flywheel.ingest.timestamps import own_day
 
 
@@ -20,7 +20,7 @@ def first_log_day(landing: str | Path, lake_root: str | Path) -> date | None:
     index = json.loads(path.read_text()) if path.is_file() else {}
     days = [date.fromisoformat(d) for entry in index.values() for d in entry.get("days", ())]
     for f in list_landing(landing) if Path(landing).is_dir() else []:
-        if f.name in index and index[f.name].get("signature") == f.signature:
+        if index.get(file_key(f.name), {}).get("signature") == f.signature:
             continue
         lines = iter(LineStream(f))
         first = next(lines, None)

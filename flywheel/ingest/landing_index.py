@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
-from flywheel.ingest.sources import LandingFile, LineStream
+from flywheel.ingest.sources import LandingFile, LineStream, file_key
 from flywheel.ingest.timestamps import dated
 
 INDEX_NAME = "_landing_index.json"  # in the lake's root
@@ -50,6 +50,17 @@ def scan_file(file: LandingFile) -> dict[str, int]:
     for _ in tally:
         pass
     return tally.days()
+
+
+def stored_index(stored: dict, files: list[LandingFile]) -> Index:
+    """The index as saved in the lake (keyed by `file_key`, so no file name, which may carry a
+    person's name or e-mail address, is kept past the scrub zone) for `files`, keyed by their names."""
+    return {f.name: stored[file_key(f.name)] for f in files if file_key(f.name) in stored}
+
+
+def to_store(index: Index) -> dict:
+    """The index as the lake keeps it: keyed by `file_key`."""
+    return {file_key(name): entry for name, entry in sorted(index.items())}
 
 
 def update_index(files: list[LandingFile], cached: Index | None) -> Index:

@@ -10,7 +10,15 @@ import polars as pl
 
 from flywheel.bulk import paused_gc
 from flywheel.ingest.collect import Collector, DayBatch
-from flywheel.ingest.landing_index import INDEX_NAME, Index, Span, files_touching, update_index
+from flywheel.ingest.landing_index import (
+    INDEX_NAME,
+    Index,
+    Span,
+    files_touching,
+    stored_index,
+    to_store,
+    update_index,
+)
 from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
 
@@ -30,10 +38,10 @@ class DayResult:
 
 def refresh_index(lake: Lake, files: list[LandingFile]) -> Index:
     """The landing index for `files` (see `list_landing`), rescanning only new or changed ones."""
-    cached = lake.read_json(INDEX_NAME, {})
-    index = update_index(files, cached)  # type: ignore[arg-type]
-    if index != cached:
-        lake.write_json(INDEX_NAME, index)
+    stored = lake.read_json(INDEX_NAME, {})
+    index = update_index(files, stored_index(stored, files))  # type: ignore[arg-type]
+    if to_store(index) != stored:
+        lake.write_json(INDEX_NAME, to_store(index))
     return index
 
 
@@ -58,7 +66,8 @@ def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | N
     result follows the requested days', with `rebuilt` set)."""
     with paused_gc():
         files = list_landing(landing)
-        results, index = _ingest(lake, files, lake.read_json(INDEX_NAME, {}), days, span)  # type: ignore[arg-type]
+        stored = stored_index(lake.read_json(INDEX_NAME, {}), files)  # type: ignore[arg-type]
+        results, index = _ingest(lake, files, stored, days, span)
         kept = {rid for r in results for rid in r.raw["request_id"]}
         for later in [d for d in lake.days(RAW_LOGS) if d > min(days) and d not in days]:
             if not kept.isdisjoint(lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"]):
@@ -82,7 +91,7 @@ def _ingest(
     scanned = {f.name: {"signature": f.signature, "days": collector.scanned[f.name]} for f in unknown}
     index = {f.name: cached[f.name] if f.name in fresh else scanned[f.name] for f in files}
     if index != cached:
-        lake.write_json(INDEX_NAME, index)
+        lake.write_json(INDEX_NAME, to_store(index))
     return [_write(lake, batch) for batch in collector.batches.values()], index
 
 
