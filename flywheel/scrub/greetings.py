@@ -34,12 +34,12 @@ GREETINGS = (
     "jambo|habari|sawubona|sannu|dumela|mbote|kia ora|aloha|talofa"
 )
 # where a message, a line or a sentence opens ("Ola Nordmann called" is a name: Ola is one)
-_GREETING = regex.compile(rf"(?i)(?<=(?:^|[\n.!?:;\"'(>\]])[ \t]*)(?:{GREETINGS})(?![\p{{L}}'’-])")
+OPENING_GREETING = regex.compile(rf"(?i)(?<=(?:^|[\n.!?:;\"'(>\]])[ \t]*)(?:{GREETINGS})(?![\p{{L}}'’-])")
 
 
 def greeting_spans(text: str) -> list[tuple[int, int]]:
     """Where the text holds a greeting."""
-    return [m.span() for m in _GREETING.finditer(text)]
+    return [m.span() for m in OPENING_GREETING.finditer(text)]
 
 
 def past_greeting(text: str, start: int, end: int, greetings: list[tuple[int, int]]) -> int:

@@ -7,8 +7,8 @@ other families:
 - phone numbers as the `phonenumbers` library parses them, in every region it knows;
 - street addresses as `pyap` parses them (US, Canada, UK);
 - people's names as spaCy's NER tags them (two or more capitalised words), with greetings of other
-  languages ("Guten Tag") masked first, as the policy's allow-list is: the one list it shares with
-  the scrubber, of words that are never personal.
+  languages that open a message, a line or a sentence ("Guten Tag, ...") masked first, as the
+  policy's allow-list is: the one list it shares with the scrubber, of words that are never personal.
 A row in which it finds anything is withheld; it reports kinds and where, never a value.
 """
 
@@ -25,7 +25,7 @@ import pyap
 import regex
 
 from flywheel.bulk import in_forks
-from flywheel.scrub.greetings import GREETINGS
+from flywheel.scrub.greetings import OPENING_GREETING
 from flywheel.scrub.residual import find_residual
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_(?:\d+|[0-9a-f]{10})>|\*{4,}")
@@ -38,7 +38,6 @@ _PHONE_CANDIDATE = re.compile(
 _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}")
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")
-_GREETING = regex.compile(rf"(?i)(?<![\p{{L}}'’-])(?:{GREETINGS})(?![\p{{L}}'’-])")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
@@ -153,7 +152,7 @@ class Verifier:
     def _analyze(self, todo: list[str]) -> list[tuple[str, ...]]:
         out = []
         cleaned = [PLACEHOLDER.sub("·", t) for t in todo]
-        unnamed = [_GREETING.sub("·", t) for t in cleaned]  # "Guten Tag" is no person
+        unnamed = [OPENING_GREETING.sub("·", t) for t in cleaned]  # "Guten Tag, ..." is no person
         names = self._names([self.allow.sub("·", t) if self.allow else t for t in unnamed])
         for clean, n_names in zip(cleaned, names, strict=True):
             kinds = list(find_residual(clean))
