@@ -15,7 +15,8 @@ tenth was measured once and moved here in session 9, when the eleventh (`elevent
 written; the eleventh was measured once and moved here in session 9, when the twelfth
 (`twelfth_part.py`) was written; the twelfth was measured once and moved here in session 10, when
 the thirteenth (`thirteenth_part.py`) was written; the thirteenth was measured once and moved here
-in session 10, when the fourteenth (`fourteenth_part.py`) was written.
+in session 10, when the fourteenth (`fourteenth_part.py`) was written; the fourteenth was measured
+once and moved here in session 10, when the fifteenth (`fifteenth_part.py`) was written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -27,6 +28,7 @@ from __future__ import annotations
 from flywheel.pii_eval import (
     eighth_part,
     eleventh_part,
+    fifteenth_part,
     fifth_part,
     fourteenth_part,
     ninth_part,
@@ -442,12 +444,12 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to thirteenth parts (each measured once, then worked against in sessions 7 to 10) join
-# the development part; the fourteenth is the test part.
+# The fourth to fourteenth parts (each measured once, then worked against in sessions 7 to 10) join
+# the development part; the fifteenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
     _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part, eleventh_part,
-              twelfth_part, thirteenth_part)
+              twelfth_part, thirteenth_part, fourteenth_part)
     _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(fourteenth_part, _name)
+    _table["test"] = getattr(fifteenth_part, _name)

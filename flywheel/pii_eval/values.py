@@ -116,17 +116,21 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # between groups (030  1234567); the thirteenth (session 10; now development) with 00, the country
 # code and (0) (0049 (0)30 1234567), in Swiss groups internationally (+41 44 123 45 67) or
 # nationally (044 123 45 67), or with " / " after the area code (030 / 1234567); the fourteenth
-# (the test part, session 10) with the area code in brackets after the country code and hyphens
+# (session 10; now development) with the area code in brackets after the country code and hyphens
 # after it (+49 (30) 123-4567), the trunk zero apart (0 30 1234567), in groups of four from the
-# start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567)
+# start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567); the fifteenth (the test
+# part, session 10) with the country code in brackets and no plus ((49) 30 1234567), dots after the
+# area code nationally (030.123.4567), the trunk zero in brackets ((0)30 1234567), or as international
+# digits with no separators after the code (+49 301234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
                 "space_then_hyphens", "no_plus", "plus_zero", "zero_zero_joined", "international_slash",
                 "no_trunk", "international_pairs", "code_and_trunk", "code_and_trunk_hyphens",
                 "double_space", "zero_zero_plus_zero", "swiss_international", "swiss_national",
-                "spaced_slash")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced")
+                "spaced_slash", "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
+                 "code_then_digits")  # fmt: skip
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -285,12 +289,29 @@ def _fours(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
+def _national_dots_after_area(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
+    if len(groups) < 2:
+        return groups[0] if groups else phonenumbers.format_number(number, _FORMATS[0])
+    tail = "".join(groups[1:])
+    return f"{groups[0]}.{tail[:3]}.{tail[3:]}" if len(tail) > 4 else f"{groups[0]}.{tail}"
+
+
+def _trunk_in_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    national = phonenumbers.format_number(number, _FORMATS[0])
+    return "(0)" + national[1:] if national.startswith("0") else national
+
+
 def _spaced_slash(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
     return f"{groups[0]} / {''.join(groups[1:])}" if len(groups) > 1 else groups[0]
 
 
 _REWRITTEN.update({
+    "code_brackets_no_plus": lambda n, rng: regex.sub(r"^\+(\d+)", r"(\1)", phonenumbers.format_number(n, _FORMATS[1])),
+    "national_dots_after_area": _national_dots_after_area,
+    "trunk_in_brackets": _trunk_in_brackets,
+    "code_then_digits": lambda n, rng: f"+{n.country_code} {n.national_number}",
     "area_brackets_hyphen": _area_brackets_hyphen,
     "trunk_apart": _trunk_apart,
     "fours": _fours,
@@ -324,17 +345,20 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     MR), with a nickname in brackets, or with two initials and no space, since the twelfth (now
     development) with a maiden name, a nickname in single quotes, as "Surname, G." or after a double
     title, since the thirteenth (now development) after a foreign honorific, as "Surname G.", with
-    pronouns after it, or with two spaced initials; in the fourteenth (the test part) with the
+    pronouns after it, or with two spaced initials, since the fourteenth (now development) with the
     surname first and two given names, an initial and a middle name, after a rarer title, or with
-    the given name in capitals instead."""
+    the given name in capitals; in the fifteenth (the test part) with a generational suffix and no
+    comma, as an initial and a double-barrelled surname, with a middle initial and no full stop, or
+    as "SURNAME, Given" instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{last}, {first} {second or middle + '.'}", f"{first[0]}. {second or first} {last}",
-                           f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}"))  # fmt: skip
+        return rng.choice((f"{first} {last} {rng.choice(('Jr', 'Sr', 'II', 'III', 'IV'))}",
+                           f"{first[0]}. {last}-{rng.choice(_SECOND_SURNAMES)}", f"{first} {middle} {last}",
+                           f"{last.upper()}, {first}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -347,7 +371,9 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{last}, {first[0]}.", f"{rng.choice(_DOUBLE_TITLES)} {first} {last}",
                        f"{rng.choice(_HONORIFICS)} {first} {last}", f"{last} {first[0]}.",
                        f"{first} {last} ({rng.choice(_PRONOUNS)})",
-                       f"{first[0]}. {second[:1] or middle}. {last}"))  # fmt: skip
+                       f"{first[0]}. {second[:1] or middle}. {last}",
+                       f"{last}, {first} {second or middle + '.'}", f"{first[0]}. {second or first} {last}",
+                       f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}"))  # fmt: skip
 
 
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
