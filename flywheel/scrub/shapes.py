@@ -74,8 +74,15 @@ _FIELD_PHONE = regex.compile(
 # a contact written as a list (a name, an e-mail address, a number): a number of five digits or more
 # that is a whole item of the list, next to an e-mail address ("john koch, jk@x.com, 87 55 10")
 _LIST_NUMBER = regex.compile(
-    r"(?<=(?:^|[,(;:])[ \t]{0,2})(?<!\d[,.:][ \t]{0,2})\+?\d(?:(?:[ .\-\u2013]|[ ]?/[ ]?)?\d){4,11}"
-    r"(?<!\.\d\d)(?=[ \t]*(?:[,);]|\.?$|\.\s))"
+    r"(?<=(?:^|[,(;:]|[ \t]/)[ \t]{0,2})(?<!\d[,.:][ \t]{0,2})\+?\d(?:(?:[ .\-\u2013]|[ ]?/[ ]?)?\d){4,11}"
+    r"(?:[ ]?[A-Z]{1,4}\d?)?(?<!\.\d\d)(?=[ \t]*(?:[,);]|[ \t]/[ \t]|\.?$|\.\s))"
+)  # (vanity letters at its end too: "jk@x.com, 628 197 ACU")
+# a number in two or more groups near an e-mail address, in a sentence ("lists 981 86 36 and jk@x.com")
+_GROUPED_NEAR_EMAIL = regex.compile(r"(?<![\w+/.,:-])\d{2,4}(?:[ .\-]\d{2,4}){1,4}(?![\w/]|[.,:-]\d)")
+# a number after a phone word later in the same clause ("queued callback for John Meyers at 75 25 04")
+_CUE_THEN_AT = regex.compile(
+    r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach)\b[^.\n;:]{1,40}?\b(?:at|on)\s+"
+    r"(\+?\d(?:[ ./-]?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
 )
 _EMAIL_LIKE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date
@@ -164,6 +171,16 @@ class PhoneShapeRecognizer(CodeRecognizer):
             if near and not _is_date(m.group()) and not _MONTH_YEAR.match(m.group()) \
                     and not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):  # fmt: skip
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5))
+        for m in _GROUPED_NEAR_EMAIL.finditer(text) if emails else ():
+            digits = sum(c.isdigit() for c in m.group())
+            near = any(m.start() - 60 <= b and a <= m.end() + 60 for a, b in emails)
+            if near and 6 <= digits <= 12 and not _is_date(m.group()) and not _IPV4.match(m.group()) \
+                    and not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):  # fmt: skip
+                out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5))
+        for m in _CUE_THEN_AT.finditer(text):
+            number = m.group(1)
+            if not _is_date(number) and not _MONTH_YEAR.match(number) and not _IPV4.match(number):
+                out.append(RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.5))
         spans: dict[tuple[int, int], RecognizerResult] = {}
         for r in out:  # one result per span, the surest (a cue and a shape may find the same number)
             if (r.start, r.end) not in spans or spans[(r.start, r.end)].score < r.score:

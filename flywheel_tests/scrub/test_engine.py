@@ -308,6 +308,13 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "on 12/2026"),
      ("proszę o kontakt pod numerem 2821 / 4093. Kowalczyk J. pisze", "proszę o kontakt pod numerem <PHONE_NUMBER_1>. "
       "<PERSON_1> pisze"),
+     # a number in a contact list beside an e-mail address (vanity letters too, a field between slashes),
+     # in groups near one in a sentence, or after a phone word later in the clause
+     ("Owner: Nadia Lacroix (sj@hotmail.com, 628 197 ACU). File: Ana Axundova / 62855 / ay@az.org. It lists "
+      "981 86 36 and mx@yahoo.com; queued callback for John Meyers at 75 25 04; invoice 2026 118 for a@b.com",
+      "Owner: <PERSON_1> (<EMAIL_ADDRESS_1>, <PHONE_NUMBER_1>). File: <PERSON_2> / <PHONE_NUMBER_2> / "
+      "<EMAIL_ADDRESS_2>. It lists <PHONE_NUMBER_3> and <EMAIL_ADDRESS_3>; queued callback for <PERSON_3> at "
+      "<PHONE_NUMBER_4>; invoice 2026 118 for <EMAIL_ADDRESS_4>"),
      # a possessive after a given name; a quoted nickname between two words English does not write
      ("Done -- CAMERON Stuart's profile is saved for Hamis 'Lulu' Kitumaini",
       "Done -- <PERSON_1>'s profile is saved for <PERSON_2>"),
