@@ -92,7 +92,7 @@ def words(before: dict, after: dict, planted: list) -> None:
 def withheld(records: list[dict]) -> None:
     from flywheel.scrub import verify
 
-    scrubber, verifier = Scrubber(load_policy()), None
+    scrubber = Scrubber(load_policy())
     verifier = verify.Verifier(scrubber.policy.allow_list)
     calls = [(r["request"]["messages"], r["response"]["choices"][0]["message"]) for r in records]
     scrubber.detect(t for m, r in calls for t in texts_of([*m, r]))

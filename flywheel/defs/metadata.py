@@ -12,7 +12,7 @@ def as_table(df: pl.DataFrame, max_rows: int = 20) -> dg.TableMetadataValue:
     (lists joined with commas, dates as text, at most `max_rows` rows: the first ones)."""
     head = df.head(max_rows)
     records = [dg.TableRecord({k: _cell(v) for k, v in row.items()}) for row in head.iter_rows(named=True)]
-    columns = [dg.TableColumn(name, _DAGSTER_TYPES.get(dtype, "string") if dtype in _NATIVE else "string")
+    columns = [dg.TableColumn(name, _DAGSTER_TYPES[dtype] if dtype in _NATIVE else "string")
                for name, dtype in head.schema.items()]  # fmt: skip
     return dg.MetadataValue.table(records, dg.TableSchema(columns=columns))
 

@@ -40,9 +40,17 @@ def refresh_index(lake: Lake, files: list[LandingFile]) -> Index:
     """The landing index for `files` (see `list_landing`), rescanning only new or changed ones."""
     stored = lake.read_json(INDEX_NAME, {})
     index = update_index(files, stored_index(stored, files))  # type: ignore[arg-type]
-    if to_store(index) != stored:
-        lake.write_json(INDEX_NAME, to_store(index))
+    _save_index(lake, index, stored)  # type: ignore[arg-type]
     return index
+
+
+def _save_index(lake: Lake, index: Index, stored: dict) -> dict:
+    """Write `index` as the lake keeps it (see `to_store`) unless `stored`, what the lake holds,
+    is that already; return what the lake holds now."""
+    new = to_store(index)
+    if new != stored:
+        lake.write_json(INDEX_NAME, new)
+    return new
 
 
 def earlier_request_ids(lake: Lake, day: date) -> dict[str, str]:
@@ -66,22 +74,23 @@ def ingest_days(lake: Lake, landing: str | Path, days: set[date], span: Span | N
     result follows the requested days', with `rebuilt` set)."""
     with paused_gc():
         files = list_landing(landing)
-        stored = stored_index(lake.read_json(INDEX_NAME, {}), files)  # type: ignore[arg-type]
-        results, index = _ingest(lake, files, stored, days, span)
+        results, stored = _ingest(lake, files, lake.read_json(INDEX_NAME, {}), days, span)  # type: ignore[arg-type]
         kept = {rid for r in results for rid in r.raw["request_id"]}
         for later in [d for d in lake.days(RAW_LOGS) if d > min(days) and d not in days]:
             if not kept.isdisjoint(lake.read(RAW_LOGS, later, "records", columns=["request_id"])["request_id"]):
-                rebuilt, index = _ingest(lake, files, index, {later}, span)
+                rebuilt, stored = _ingest(lake, files, stored, {later}, span)
                 results += [replace(r, rebuilt=True) for r in rebuilt]
         return results
 
 
 def _ingest(
-    lake: Lake, files: list[LandingFile], cached: Index, days: set[date], span: Span | None
-) -> tuple[list[DayResult], Index]:
+    lake: Lake, files: list[LandingFile], stored: dict, days: set[date], span: Span | None
+) -> tuple[list[DayResult], dict]:
     """Collect and write `days`, reading each file once: the indexed files that touch the days,
-    and every file the index does not know yet (new or changed), whose lines per day the
-    collector counts on the way. Returns the results and the index, updated and saved."""
+    and every file the index (`stored`, as the lake holds it) does not know yet (new or changed),
+    whose lines per day the collector counts on the way. Returns the results and the index as
+    saved."""
+    cached = stored_index(stored, files)
     fresh = {f.name for f in files if f.name in cached and cached[f.name]["signature"] == f.signature}
     unknown = [f for f in files if f.name not in fresh]
     touching = files_touching([f for f in files if f.name in fresh], cached, days, span)
@@ -90,9 +99,7 @@ def _ingest(
         collector.add_file(file)
     scanned = {f.name: {"signature": f.signature, "days": collector.scanned[f.name]} for f in unknown}
     index = {f.name: cached[f.name] if f.name in fresh else scanned[f.name] for f in files}
-    if index != cached:
-        lake.write_json(INDEX_NAME, to_store(index))
-    return [_write(lake, batch) for batch in collector.batches.values()], index
+    return [_write(lake, batch) for batch in collector.batches.values()], _save_index(lake, index, stored)
 
 
 def _write(lake: Lake, batch: DayBatch) -> DayResult:

@@ -160,23 +160,12 @@ class PhoneShapeRecognizer(CodeRecognizer):
                 out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), score))
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _SHORT_PHONE.finditer(text)]
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.6) for m in _SHORT_WITH_EXTENSION.finditer(text)
-                if not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()])]  # fmt: skip
+                if not _after_id(text, m.start())]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(1), m.end(1), 0.6) for m in _VANITY.finditer(text)
                 if _vanity(m.group(1), text[m.start() : m.start(1)])]  # fmt: skip
         out += [RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5) for m in _FIELD_PHONE.finditer(text)
                 if _field_phone(m.group())]  # fmt: skip
-        emails = [m.span() for m in _EMAIL_LIKE.finditer(text)] if "@" in text else []
-        for m in _LIST_NUMBER.finditer(text) if emails else ():
-            near = any(m.start() - 60 <= b and a <= m.end() + 60 for a, b in emails)
-            if near and not _is_date(m.group()) and not _MONTH_YEAR.match(m.group()) \
-                    and not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):  # fmt: skip
-                out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5))
-        for m in _GROUPED_NEAR_EMAIL.finditer(text) if emails else ():
-            digits = sum(c.isdigit() for c in m.group())
-            near = any(m.start() - 60 <= b and a <= m.end() + 60 for a, b in emails)
-            if near and 6 <= digits <= 12 and not _is_date(m.group()) and not _IPV4.match(m.group()) \
-                    and not ID_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):  # fmt: skip
-                out.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.5))
+        out += [RecognizerResult("PHONE_NUMBER", a, b, 0.5) for a, b in _beside_emails(text)]
         for m in _CUE_THEN_AT.finditer(text):
             number = m.group(1)
             if not _is_date(number) and not _MONTH_YEAR.match(number) and not _IPV4.match(number):
@@ -186,6 +175,29 @@ class PhoneShapeRecognizer(CodeRecognizer):
             if (r.start, r.end) not in spans or spans[(r.start, r.end)].score < r.score:
                 spans[(r.start, r.end)] = r
         return list(spans.values())
+
+
+def _after_id(text: str, start: int) -> bool:
+    """True where a word just before `start` calls the number a reference (order 4411, SKU ...)."""
+    return bool(ID_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _beside_emails(text: str) -> list[tuple[int, int]]:
+    """Numbers within 60 characters of an e-mail address that are an item of its list (see
+    `_LIST_NUMBER`) or a number in groups (`_GROUPED_NEAR_EMAIL`), not a date or a reference."""
+    emails = [m.span() for m in _EMAIL_LIKE.finditer(text)] if "@" in text else []
+    if not emails:
+        return []
+    return [m.span() for pattern, fits in _NEAR_EMAIL for m in pattern.finditer(text)
+            if any(m.start() - 60 <= b and a <= m.end() + 60 for a, b in emails) and fits(m.group())
+            and not _is_date(m.group()) and not _after_id(text, m.start())]  # fmt: skip
+
+
+# each with what else a number it finds must be: not a month and year; six to twelve digits, no IP
+_NEAR_EMAIL = (
+    (_LIST_NUMBER, lambda n: not _MONTH_YEAR.match(n)),
+    (_GROUPED_NEAR_EMAIL, lambda n: 6 <= sum(c.isdigit() for c in n) <= 12 and not _IPV4.match(n)),
+)
 
 
 _PHONE_NOUN = regex.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|number|nummer|n[uú]mero|callback)\b")
