@@ -118,19 +118,24 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # nationally (044 123 45 67), or with " / " after the area code (030 / 1234567); the fourteenth
 # (session 10; now development) with the area code in brackets after the country code and hyphens
 # after it (+49 (30) 123-4567), the trunk zero apart (0 30 1234567), in groups of four from the
-# start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567); the fifteenth (the test
-# part, session 10) with the country code in brackets and no plus ((49) 30 1234567), dots after the
+# start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567); the fifteenth (session 10;
+# now development) with the country code in brackets and no plus ((49) 30 1234567), dots after the
 # area code nationally (030.123.4567), the trunk zero in brackets ((0)30 1234567), or as international
-# digits with no separators after the code (+49 301234567)
+# digits with no separators after the code (+49 301234567); the sixteenth (the test part, session 11)
+# with the country and area codes together in brackets ((+49 30) 1234567), the national area code in
+# brackets after the country code (+49 (030) 1234567), nationally with hyphens (030-123-4567), or
+# with the country code, no plus and hyphens (49-30-1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
                 "space_then_hyphens", "no_plus", "plus_zero", "zero_zero_joined", "international_slash",
                 "no_trunk", "international_pairs", "code_and_trunk", "code_and_trunk_hyphens",
                 "double_space", "zero_zero_plus_zero", "swiss_international", "swiss_national",
-                "spaced_slash", "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
-                 "code_then_digits")  # fmt: skip
+                "spaced_slash", "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced",
+                "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
+                "code_then_digits")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "codes_in_brackets", "code_then_trunk_brackets", "national_hyphens",
+                 "no_plus_hyphens")  # fmt: skip
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -289,12 +294,12 @@ def _fours(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
-def _national_dots_after_area(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+def _national_dots_after_area(number: phonenumbers.PhoneNumber, rng: random.Random, sep: str = ".") -> str:
     groups = [g for g in regex.split(r"[\s().-]+", phonenumbers.format_number(number, _FORMATS[0])) if g]
     if len(groups) < 2:
         return groups[0] if groups else phonenumbers.format_number(number, _FORMATS[0])
     tail = "".join(groups[1:])
-    return f"{groups[0]}.{tail[:3]}.{tail[3:]}" if len(tail) > 4 else f"{groups[0]}.{tail}"
+    return f"{groups[0]}{sep}{tail[:3]}{sep}{tail[3:]}" if len(tail) > 4 else f"{groups[0]}{sep}{tail}"
 
 
 def _trunk_in_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
@@ -307,7 +312,20 @@ def _spaced_slash(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
     return f"{groups[0]} / {''.join(groups[1:])}" if len(groups) > 1 else groups[0]
 
 
+def _codes_in_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return f"({code} {rest[0]}) {''.join(rest[1:])}" if len(rest) > 1 else " ".join([code, *rest])
+
+
+def _code_then_trunk_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    return f"+{number.country_code} {_trunk_brackets(number, rng)}"
+
+
 _REWRITTEN.update({
+    "codes_in_brackets": _codes_in_brackets,
+    "code_then_trunk_brackets": _code_then_trunk_brackets,
+    "national_hyphens": lambda n, rng: _national_dots_after_area(n, rng, "-"),
+    "no_plus_hyphens": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).lstrip("+").replace(" ", "-"),
     "code_brackets_no_plus": lambda n, rng: regex.sub(r"^\+(\d+)", r"(\1)", phonenumbers.format_number(n, _FORMATS[1])),
     "national_dots_after_area": _national_dots_after_area,
     "trunk_in_brackets": _trunk_in_brackets,
@@ -347,18 +365,18 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     title, since the thirteenth (now development) after a foreign honorific, as "Surname G.", with
     pronouns after it, or with two spaced initials, since the fourteenth (now development) with the
     surname first and two given names, an initial and a middle name, after a rarer title, or with
-    the given name in capitals; in the fifteenth (the test part) with a generational suffix and no
-    comma, as an initial and a double-barrelled surname, with a middle initial and no full stop, or
-    as "SURNAME, Given" instead."""
+    the given name in capitals, since the fifteenth (now development) with a generational suffix and
+    no comma, as an initial and a double-barrelled surname, with a middle initial and no full stop,
+    or as "SURNAME, Given"; in the sixteenth (the test part) with a title before an initial, as
+    "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given" instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{first} {last} {rng.choice(('Jr', 'Sr', 'II', 'III', 'IV'))}",
-                           f"{first[0]}. {last}-{rng.choice(_SECOND_SURNAMES)}", f"{first} {middle} {last}",
-                           f"{last.upper()}, {first}"))  # fmt: skip
+        return rng.choice((f"{title} {first[0]}. {last}", f"{last} {first[0]}{second[:1] or middle}",
+                           f"{first}-{second or first} {last}", f"{last}, {title} {first}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -373,7 +391,10 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{first} {last} ({rng.choice(_PRONOUNS)})",
                        f"{first[0]}. {second[:1] or middle}. {last}",
                        f"{last}, {first} {second or middle + '.'}", f"{first[0]}. {second or first} {last}",
-                       f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}"))  # fmt: skip
+                       f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}",
+                       f"{first} {last} {rng.choice(('Jr', 'Sr', 'II', 'III', 'IV'))}",
+                       f"{first[0]}. {last}-{rng.choice(_SECOND_SURNAMES)}", f"{first} {middle} {last}",
+                       f"{last.upper()}, {first}"))  # fmt: skip
 
 
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
