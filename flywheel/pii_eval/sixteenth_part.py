@@ -1,5 +1,7 @@
 """The sixteenth test part of the PII evaluation set (session 11), written after the fifteenth was
-measured and before any work on it. Its forms, as people commonly write them: a voicemail
+measured and before any work on it, measured once (all 0.54% of values survived, phones 0.8%,
+names 1.9%, no address, 1.8% of words changed, arguments consistent 0.974, 6.5% of the calls
+withheld). Its forms, as people commonly write them: a voicemail
 transcription, an issue-tracker ticket with fields, a forwarded e-mail's header block, a till
 receipt, a clinic's appointment reminder, a wedding RSVP, a property listing enquiry, a hotel
 booking confirmation, a parcel-locker notice, a bank dispute letter, a volunteer rota, Finnish,
