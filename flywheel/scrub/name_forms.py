@@ -70,6 +70,10 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 
 # the surname and the given name's initial, as lists and records write it (Schuchhardt, I.; Ābols, D.;
 # Torres S.)
+# a given name, a middle initial without its full stop, a surname (Franck T Raynaud)
+_MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s(\p{{Lu}})\s({_UP})(?![\p{{L}}])")
+# a surname in capitals, a comma, a given name (SERVAIS, Victoria)
+_CAPS_COMMA_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])({_CAPS}),\s(\p{{Lu}}\p{{Ll}}+)(?![\p{{L}}])")
 _SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),?\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")
 
 
@@ -77,7 +81,7 @@ _SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),?\s\p{{Lu}}
 _PART_WORDS = frozenset("Appendix Annex Exhibit Schedule Section Figure Fig Table Part Plan Option Step Item Note "
                         "Chapter Article Clause Paragraph Grade Class Type Group Unit Block Building Floor Room Row "
                         "Seat Gate Terminal Platform Zone Sector Level Phase Stage Tier Size Form Box Case Lot Model "
-                        "Version Vitamin Category Team Rank Line Route Wing Hall Bay Dock Lane Track"
+                        "Version Vitamin Hepatitis Category Team Rank Line Route Wing Hall Bay Dock Lane Track"
                         .split())  # fmt: skip
 _AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
@@ -126,6 +130,18 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    for m in _MIDDLE_INITIAL.finditer(text):  # a known given name or a word English never writes
+        first, initial, surname = m.groups()
+        named = first in given or first.lower() not in zipf
+        rare = zipf.get(surname.lower(), 0) < _COMMON_ZIPF and surname.lower() not in STOP_WORDS
+        if named and rare and (initial not in "AI" or surname in known):  # "A", "I": before a known surname only
+            out.append(m.span())
+    for m in _CAPS_COMMA_GIVEN.finditer(text):  # not "NOTE, Mark" or "VAT, Anna"
+        surname, first = m.groups()
+        named = first in given or first in WORD_NAMES or first.lower() not in zipf
+        surname_like = surname.capitalize() in known or surname.lower() not in zipf  # not "AWS, Amazon"
+        if named and surname_like and zipf.get(surname.lower(), 0) < _COMMON_ZIPF and surname not in CAPS_CODES:
+            out.append(m.span())
     out += [m.span(1) for m in _GIVEN_IN_BRACKETS.finditer(text) if m.group(1) in given]  # 0068522196 (Sonja)
     for m in _AIRLINE.finditer(text):  # a title after it, or a known given name (not "TCP/IP", "N/A")
         words = regex.split(r"[ /]", m.group())
@@ -163,7 +179,8 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     for m in _SURNAME_COMMA_INITIAL.finditer(text):
         surname = m.group(1)  # any word but the commonest and those that name a lettered part
         common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES or surname in _PART_WORDS
-        named = text[m.end(1)] == "," or surname in known  # without a comma, a known name (not "Hepatitis B.")
+        # without a comma, a known name or a word English hardly writes (Torres J.; not "Hepatitis B.")
+        named = text[m.end(1)] == "," or surname in known or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
         if named and not common and surname.lower() not in STOP_WORDS and surname not in _OPENERS \
                 and surname not in _TITLES:  # fmt: skip
             out.append(m.span())

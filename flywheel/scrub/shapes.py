@@ -51,9 +51,11 @@ _PHONE_CUE = (
     r"numer(?:em|u)?|číslo|číslem|broj|nomor|nombor|"
     r"teléfono|telefone|telefono|téléphone|direct(?:\s+line)?|landline)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
-    r"är|es|é|est|ist|jest|to))?\s*:?\s*"
-)
-_SHORT_PHONE = regex.compile(_PHONE_CUE + r"(\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)")
+    r"är|es|é|est|ist|jest|to))?\s*(?:[\"']\s*:\s*[\"']|:?\s*)"
+)  # (a quoted key and value too: "phone": "62853")
+_SHORT_PHONE = regex.compile(
+    _PHONE_CUE + r"((?:\(\d{1,5}\)[ ]?)?\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)"
+)  # (an area code in brackets first: "their extension is (90) 1909")
 # a short number with an extension: the extension says phone (a small country's 5-digit number, x593)
 _SHORT_WITH_EXTENSION = regex.compile(
     r"(?<![\w+/.,:-])\d(?:[ .-]?\d){3,5}(?:\s{0,2}(?:ext\.?|extn\.?|extension)\s{0,2}|\s?x)\d{1,6}(?![\w/]|[.,:-]\d)"
@@ -79,10 +81,11 @@ _LIST_NUMBER = regex.compile(
 )  # (vanity letters at its end too: "jk@x.com, 628 197 ACU")
 # a number in two or more groups near an e-mail address, in a sentence ("lists 981 86 36 and jk@x.com")
 _GROUPED_NEAR_EMAIL = regex.compile(r"(?<![\w+/.,:-])\d{2,4}(?:[ .\-]\d{2,4}){1,4}(?![\w/]|[.,:-]\d)")
-# a number after a phone word later in the same clause ("queued callback for John Meyers at 75 25 04")
+# a number after a phone word later in the same clause ("queued callback for John Meyers at 75 25 04",
+# "callback logged to 92 19 50", "do-not-call set for 21 - 14 - 93")
 _CUE_THEN_AT = regex.compile(
-    r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach)\b[^.\n;:]{1,40}?\b(?:at|on)\s+"
-    r"(\+?\d(?:[ ./-]?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
+    r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach)\b[^.\n;:]{1,40}?\b(?:at|on|to|for)\s+"
+    r"(\+?\d(?:(?:[ ./-]| - )?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
 )
 _EMAIL_LIKE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date

@@ -320,7 +320,19 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Done -- <PERSON_1>'s profile is saved for <PERSON_2>"),
      # a given name alone in brackets (not a weekday or a place)
      ("Callback request #5519: 0068522196 (Sonja), deploy (Monday) in (Paris)",
-      "Callback request #5519: <PHONE_NUMBER_1> (<PERSON_1>), deploy (Monday) in (Paris)")],
+      "Callback request #5519: <PHONE_NUMBER_1> (<PERSON_1>), deploy (Monday) in (Paris)"),
+     # a middle initial without its full stop; a surname in capitals, a comma, a given name; a rare
+     # surname and an initial without a comma (not "Plan B Review", "NOTE, Mark")
+     ("Refund to SERVAIS, Victoria and Franck T Raynaud; permit 4471 issued to Torres J. yesterday. "
+      "Plan B Review. NOTE, Mark this",
+      "Refund to <PERSON_1> and <PERSON_2>; permit 4471 issued to <PERSON_3> yesterday. "
+      "Plan B Review. NOTE, Mark this"),
+     # a short number after a phone word later in the clause (to, for), in " - " groups, or with an
+     # area code in brackets; a quoted "phone" key's value
+     ('callback logged to 92 19 50; do-not-call set for 21 - 14 - 93; their extension is (90) 1909; '
+      '{"phone": "62853", "order": "55123"}; call for 2 seats',
+      'callback logged to <PHONE_NUMBER_1>; do-not-call set for <PHONE_NUMBER_2>; their extension is '
+      '<PHONE_NUMBER_3>; {"phone": "<PHONE_NUMBER_4>", "order": "55123"}; call for 2 seats')],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
