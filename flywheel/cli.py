@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
 
     add_model_commands(sub)
 
+    erase = sub.add_parser("erase", help="erase one client's calls from every store (a right-to-erasure request)")
+    erase.add_argument("--client-id", required=True, help="the client id as the gateway logs it")
+    erase.set_defaults(func=_erase)
+
     known = sub.add_parser("hash-values", help="hash a list of values (one per line) for the policy's known_values")
     known.add_argument("file", type=Path, help="the values, one per line (a CRM export's names, emails, ...)")
     known.add_argument("--out", type=Path, required=True, help="the hashes file to write; name it in the policy")
@@ -157,6 +161,36 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+def _erase(args: argparse.Namespace) -> int:
+    use_project_instance()
+    import dagster as dg
+
+    from flywheel.defs.erasure import RunsInProgress, erase
+    from flywheel.erasure import AUDIT
+    from flywheel.lake import Lake
+    from flywheel.scrub.policy import load_policy
+
+    lake = Lake(settings.lake_root())
+    try:
+        with dg.DagsterInstance.get() as instance:
+            done = erase(instance, lake, args.client_id, load_policy(), settings.landing_dir())
+    except RunsInProgress as exc:
+        print(f"Nothing erased: {exc}.")
+        return 1
+    print(f"Erasure {done.erasure_id}: removed " + ", ".join(f"{k}={v}" for k, v in done.removed.items())
+          + f"; {done.runs_deleted} Dagster runs whose metadata showed the client's examples deleted")  # fmt: skip
+    if done.assets_without_history:
+        print(f"  {', '.join(done.assets_without_history)}: no materialization left in Dagster (the data is in the "
+              "lake); materialize them again to show their tables in the UI")  # fmt: skip
+    if done.tasks_to_retrain:
+        print(f"  adapters trained on the client's examples, to be retrained by task_grew: {done.tasks_to_retrain}")
+    if done.landing_lines_left:
+        print(f"  {done.landing_lines_left} lines of the client remain in {done.landing_files_left} landing files: "
+              "collect skips them from now on; delete them at the source if your retention requires it")  # fmt: skip
+    print(f"Audit entry (no personal data) appended to {lake.root / AUDIT}")
+    return 0
 
 
 def _hash_values(args: argparse.Namespace) -> int:

@@ -82,6 +82,20 @@ def clean(final: Path) -> None:
                 _remove_if_stale(final, path, settled)
 
 
+def purge(final: Path) -> None:
+    """Remove every version `final` no longer links to now, without the grace a reader on an old
+    version gets (an erasure: the old versions hold what was erased). One another writer is still
+    filling (its lock held) stays."""
+    try:
+        current = Path(os.readlink(final)).name
+    except OSError:
+        return
+    for path in _versions(final):
+        if path.name != current and ".link-" not in path.name:
+            with contextlib.suppress(FileNotFoundError):
+                _remove_if_stale(final, path, settled=True)
+
+
 def _remove_if_stale(final: Path, path: Path, settled: bool) -> None:
     lock = path.with_name(path.name + ".lock")
     killed = False

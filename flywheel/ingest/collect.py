@@ -1,8 +1,9 @@
 """Collect: turn landing files into per-day accepted rows, quarantined lines and duplicates.
 
-Every line read lands in exactly one of three places, so that for each day
-`accepted + duplicates + quarantined == lines read` (a quarantine row says how many lines it
-stands for: one, or a run of empty lines).
+Every line read lands in exactly one of four places, so that for each day
+`accepted + duplicates + quarantined + erased == lines read` (a quarantine row says how many lines
+it stands for: one, or a run of empty lines; `erased` counts the lines of clients erased on request,
+see `erased.py`, which are read and dropped).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import polars as pl
 
 from flywheel.ingest import schema
 from flywheel.ingest.contract import Rejected, decode_record
+from flywheel.ingest.erased import ErasedClients
 from flywheel.ingest.landing_index import DayTally, Span, home_day
 from flywheel.ingest.sources import LandingFile
 from flywheel.ingest.timestamps import parse_timestamp
@@ -30,6 +32,7 @@ class DayBatch:
     quarantined: list[tuple] = field(default_factory=list)
     duplicates: list[tuple] = field(default_factory=list)
     lines_read: Counter[str] = field(default_factory=Counter)  # per source file
+    erased: int = 0  # lines of erased clients, dropped
 
     def frames(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         """(raw_logs, quarantine, duplicates) as DataFrames with the fixed schemas."""
@@ -46,6 +49,7 @@ class DayBatch:
             "accepted": len(self.accepted),
             "duplicates": len(self.duplicates),
             "quarantined": sum(row[-1] for row in self.quarantined),
+            "erased": self.erased,
         }
 
 
@@ -57,8 +61,9 @@ class Collector:
     then the first one read (files in name order, lines in order).
     """
 
-    def __init__(self, days: set[date], seen: dict[str, str] | None = None, span: Span | None = None) -> None:
-        self.span = span
+    def __init__(self, days: set[date], seen: dict[str, str] | None = None, span: Span | None = None,
+                 erased: ErasedClients | None = None) -> None:  # fmt: skip
+        self.span, self.erased = span, erased
         self.batches = {d: DayBatch(d) for d in sorted(days)}
         self.seen: dict[str, tuple[date | None, str]] = {rid: (None, where) for rid, where in (seen or {}).items()}
         self.scanned: dict[str, dict[str, int]] = {}  # file name -> lines per day, as the landing index holds it
@@ -72,7 +77,9 @@ class Collector:
             if batch is None:
                 continue
             batch.lines_read[file.name] += 1
-            if batch.day != day:  # dated outside the partitions: accounted for, and quarantined, here
+            if self.erased and self.erased.in_line(line):
+                batch.erased += 1
+            elif batch.day != day:  # dated outside the partitions: accounted for, and quarantined, here
                 assert self.span is not None
                 edge = f"before the first partition ({self.span[0]})" if day < self.span[0] else \
                     f"after the last partition ({self.span[1]})"  # fmt: skip
@@ -141,9 +148,9 @@ def _extends_empty_run(batch: DayBatch, file: str, line_no: int) -> bool:
 
 
 def collect(files: list[LandingFile], days: set[date], seen: dict[str, str] | None = None,
-            span: Span | None = None) -> dict[date, DayBatch]:  # fmt: skip
+            span: Span | None = None, erased: ErasedClients | None = None) -> dict[date, DayBatch]:  # fmt: skip
     """Collect the given days from the given files. See `Collector`."""
-    collector = Collector(days, seen, span)
+    collector = Collector(days, seen, span, erased)
     for file in files:
         collector.add_file(file)
     return collector.batches

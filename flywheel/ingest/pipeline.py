@@ -10,6 +10,7 @@ import polars as pl
 
 from flywheel.bulk import paused_gc
 from flywheel.ingest.collect import Collector, DayBatch
+from flywheel.ingest.erased import ErasedClients
 from flywheel.ingest.landing_index import (
     INDEX_NAME,
     Index,
@@ -94,7 +95,7 @@ def _ingest(
     fresh = {f.name for f in files if f.name in cached and cached[f.name]["signature"] == f.signature}
     unknown = [f for f in files if f.name not in fresh]
     touching = files_touching([f for f in files if f.name in fresh], cached, days, span)
-    collector = Collector(days, earlier_request_ids(lake, min(days)), span)
+    collector = Collector(days, earlier_request_ids(lake, min(days)), span, ErasedClients.of(lake))
     for file in sorted([*touching, *unknown], key=lambda f: f.name):  # name order: the first copy read wins
         collector.add_file(file)
     scanned = {f.name: {"signature": f.signature, "days": collector.scanned[f.name]} for f in unknown}

@@ -5,6 +5,8 @@ retrained once its traces have grown by `growth` (a share) since the traces its 
 came from. Retired tasks are never retrained. A request is made once per state: the next one for
 a task waits until it grows past the threshold again from the count at the last request, so a
 run that failed (say, too few clean examples after cleaning) is not requested on every tick.
+A task whose adapter was trained on examples since erased (`flywheel erase`) is retrained whatever
+its growth, until its adapter is replaced.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 
 from flywheel.cluster.pipeline import members
 from flywheel.datasets.build import current_dataset, read_card, task_statuses
+from flywheel.erasure import must_retrain
 from flywheel.lake import Lake
 from flywheel.train.adapters import current_adapter
 
@@ -36,6 +39,11 @@ def decide(lake: Lake, tasks: list[str], last_requested: dict[str, int], growth:
             out.reasons[task] = "retired: not retrained"
             continue
         adapter = current_adapter(lake, task)
+        erasure = must_retrain(lake, task)
+        if erasure is not None and traces >= min_examples:
+            out.requests.append(task)
+            out.reasons[task] = f"its adapter was trained on examples erased on request (erasure {erasure}): retrain"
+            continue
         if adapter is None:
             base, what = 0, "no adapter yet"
             enough = traces >= min_examples

@@ -67,10 +67,12 @@ def test_partitions_are_recorded_in_the_instance(sample, collected):
 def test_metadata_a_data_team_wants(collected):
     _, _, results = collected
     meta = next(iter(results.values())).get_asset_materialization_events()[0].materialization.metadata
-    for key in ("per_workload", "per_client", "prompt_tokens", "completion_tokens", "preview", "path", "source_files"):
+    for key in ("per_workload", "clients", "largest_client_share", "prompt_tokens", "completion_tokens", "preview",
+                "path", "source_files"):
         assert key in meta, key
     assert "support-agent" in {r["workload_id"] for r in rows(meta["per_workload"])}
-    assert meta["prompt_tokens"].value > 0
+    assert meta["prompt_tokens"].value > 0 and meta["clients"].value >= 1
+    assert not {"request_id", "client_id"} & set(rows(meta["preview"])[0])  # ids stay in the lake
 
 
 def test_no_personal_data_in_dagster_events_or_logs(sample, collected):

@@ -110,7 +110,7 @@ def test_a_run_of_empty_lines_is_one_quarantine_row_that_counts_them_all(tmp_pat
     assert q.select("source_line", "reason_code", "lines").rows() == [(2, "empty_line", 200_000),
                                                                       (200_003, "empty_line", 2)]  # fmt: skip
     assert q["reason"][0] == "200,000 empty lines (lines 2 to 200,001)"
-    assert batch.counts == {"lines_read": 200_005, "accepted": 3, "duplicates": 0, "quarantined": 200_002}
+    assert batch.counts == {"lines_read": 200_005, "accepted": 3, "duplicates": 0, "quarantined": 200_002, "erased": 0}
     _balanced({D2: batch})
 
 

@@ -1,4 +1,4 @@
-"""Every input line of a day is accounted for: accepted + duplicates + quarantined = lines read."""
+"""Every input line of a day is accounted for: accepted + duplicates + quarantined + erased = lines read."""
 
 from datetime import date
 
@@ -16,8 +16,9 @@ from flywheel.ingest.sources import list_landing
 def every_line_accounted_for(
     context: dg.AssetCheckExecutionContext, lake: LakeResource, landing: LandingResource
 ) -> dg.AssetCheckResult:
-    """Counts the rows written for the day (accepted, duplicates ledger, quarantine) and compares them
-    with the lines the landing folder holds for that day, counted by a separate scan of the files.
+    """Counts the rows written for the day (accepted, duplicates ledger, quarantine, and the lines of
+    erased clients the day dropped) and compares them with the lines the landing folder holds for
+    that day, counted by a separate scan of the files.
     Fails if any line is missing or counted twice, or if files changed since the partition was built."""
     day = context.partition_key
     store = lake.lake()
@@ -25,6 +26,8 @@ def every_line_accounted_for(
         "accepted": store.read(RAW_LOGS, day, "records", columns=["request_id"]).height,
         "duplicates": store.read(RAW_LOGS, day, "duplicates", columns=["request_id"]).height,
         "quarantined": _quarantined_lines(store, day),
+        # lines of clients erased on request: read and dropped, counted in the day's manifest
+        "erased": int(((store.manifest(RAW_LOGS, day) or {}).get("counts") or {}).get("erased", 0)),
     }
     files = list_landing(landing.path)
     in_landing = lines_accounted_to(refresh_index(store, files), files, date.fromisoformat(day), span())
