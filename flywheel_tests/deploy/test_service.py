@@ -1,0 +1,220 @@
+"""Flywheel as a service, end to end on real services: a fresh PostgreSQL database (dropped
+afterwards) behind `deploy/dagster.yaml`, `dagster-daemon` and `dagster-webserver` as
+subprocesses on the repository's workspace; the `landing_files` sensor switched on through
+GraphQL, generated logs dropped into the landing folder, and the runs the daemon launches awaited
+(bounded); materialisations and check results read back through the webserver's GraphQL API;
+then the asset graph and a partitioned asset opened in headless Chromium, their names and
+partitions checked and screenshots saved under `test-artifacts/`. Every process is stopped and the
+database dropped, also when a step fails."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import psycopg2
+import pytest
+import requests
+
+from flywheel.sample.generator import generate
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+DAYS = ["2026-11-01", "2026-11-02"]
+# the partitions start at the logs' first day (FLYWHEEL_START_DATE here: the daemon loads the code
+# before the logs arrive) and end yesterday
+PARTITIONS = (date.today() - date.fromisoformat(DAYS[0])).days
+ARTIFACTS = Path(os.environ.get("FLYWHEEL_TEST_ARTIFACTS", REPO / "test-artifacts"))
+SENSOR = {"repositoryLocationName": "flywheel", "repositoryName": "__repository__", "sensorName": "landing_files"}
+PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _admin(sql: str) -> None:
+    conn = psycopg2.connect(dbname="postgres", **PG)
+    conn.autocommit = True  # CREATE and DROP DATABASE refuse a transaction
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    finally:
+        conn.close()
+
+
+class Service:
+    def __init__(self, url: str, logs: Path) -> None:
+        self.url, self.logs = url, logs
+
+    def graphql(self, query: str, **variables: object) -> dict:
+        reply = requests.post(f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=60)
+        reply.raise_for_status()
+        body = reply.json()
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    def runs(self) -> list[dict]:
+        data = self.graphql("{ runsOrError { ... on Runs { results { runId jobName status tags { key value } } } } }")
+        return data["runsOrError"]["results"]
+
+
+def _wait(what: str, ready, seconds: float, logs: Path):  # noqa: ANN001 (a callable)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = ready()
+        if value:
+            return value
+        time.sleep(2)
+    tail = "".join(p.read_text(errors="replace")[-3000:] for p in sorted(logs.glob("*.log")))
+    raise AssertionError(f"{what}: not within {seconds:.0f} s. Service logs (tails):\n{tail}")
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    if not _listening(PG["port"]):
+        pytest.skip("PostgreSQL is not listening on 127.0.0.1:5432 (.ci/run starts it on CI's machine)")
+    root = tmp_path_factory.mktemp("service")
+    db = f"flywheel_e2e_{uuid.uuid4().hex[:8]}"
+    home, logs = root / "dagster_home", root / "logs"
+    home.mkdir()
+    logs.mkdir()
+    shutil.copy(REPO / "deploy" / "dagster.yaml", home / "dagster.yaml")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_POSTGRES_HOST": PG["host"],
+           "DAGSTER_POSTGRES_PORT": str(PG["port"]), "DAGSTER_POSTGRES_USER": PG["user"],
+           "DAGSTER_POSTGRES_PASSWORD": "", "DAGSTER_POSTGRES_DB": db,
+           "FLYWHEEL_LAKE_ROOT": str(root / "lake"), "FLYWHEEL_LANDING_DIR": str(root / "landing"),
+           "FLYWHEEL_SCRUB_WORKERS": "1", "FLYWHEEL_START_DATE": DAYS[0]}  # fmt: skip
+    (root / "landing").mkdir()
+    port = _free_port()
+    procs: list[subprocess.Popen] = []
+    _admin(f'CREATE DATABASE "{db}"')
+    try:
+        for name, command in (("daemon", ["dagster-daemon", "run"]),
+                              ("webserver", ["dagster-webserver", "-h", "127.0.0.1", "-p", str(port)])):  # fmt: skip
+            out = open(logs / f"{name}.log", "w")  # noqa: SIM115 (kept open for the process's life)
+            procs.append(subprocess.Popen([str(BIN / command[0]), *command[1:], "-w", str(REPO / "workspace.yaml")],
+                                          cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                          start_new_session=True))  # fmt: skip
+        svc = Service(f"http://127.0.0.1:{port}", logs)
+        _wait("the webserver answers", lambda: _answers(svc), 180, logs)
+        started = svc.graphql(
+            "mutation($s: SensorSelector!) { startSensor(sensorSelector: $s) { __typename "
+            "... on Sensor { sensorState { status } } ... on PythonError { message } } }",
+            s=SENSOR,
+        )["startSensor"]
+        assert started.get("sensorState", {}).get("status") == "RUNNING", started
+        generate(root / "landing", root / "truth", records=240, days=len(DAYS), seed=4)
+        done = lambda: [r for r in svc.runs() if r["jobName"] == "ingest" and r["status"] == "SUCCESS"]  # noqa: E731
+        failed = lambda: [r for r in svc.runs() if r["status"] in ("FAILURE", "CANCELED")]  # noqa: E731
+        _wait("the daemon launched and finished one ingest run per day",
+              lambda: failed() or (len(done()) >= len(DAYS) and done()), 420, logs)  # fmt: skip
+        yield svc
+    finally:
+        _stop(procs)
+        _admin(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+
+def _answers(svc: Service) -> bool:
+    try:
+        return requests.get(f"{svc.url}/server_info", timeout=5).ok and bool(svc.graphql("{ version }"))
+    except requests.RequestException:
+        return False
+
+
+def test_the_sensor_launched_one_ingest_run_per_day_through_the_daemon(service: Service):
+    runs = service.runs()
+    assert not [r for r in runs if r["status"] in ("FAILURE", "CANCELED")], runs
+    ingest = [r for r in runs if r["jobName"] == "ingest"]
+    tags = [{t["key"]: t["value"] for t in r["tags"]} for r in ingest]
+    assert sorted(t["dagster/partition"] for t in tags) == DAYS
+    assert all(t.get("dagster/sensor_name") == "landing_files" for t in tags)  # launched by the daemon's sensor
+
+
+def test_materialisations_and_checks_read_back_through_graphql(service: Service):
+    query = ("query($k: AssetKeyInput!) { assetOrError(assetKey: $k) { ... on Asset { "
+             "assetMaterializations(limit: 20) { partition runId } } } }")  # fmt: skip
+    for asset in ("raw_logs", "quarantine", "scrubbed_traces", "trace_embeddings", "task_assignments"):
+        found = service.graphql(query, k={"path": [asset]})["assetOrError"]["assetMaterializations"]
+        assert sorted(m["partition"] for m in found) == DAYS, asset
+    checks = ("query($k: AssetKeyInput!, $c: String!) { assetCheckExecutions(assetKey: $k, checkName: $c, "
+              "limit: 20) { partition status evaluation { success } } }")  # fmt: skip
+    for asset, check in (("raw_logs", "every_line_accounted_for"), ("scrubbed_traces", "residual_pii")):
+        runs = service.graphql(checks, k={"path": [asset]}, c=check)["assetCheckExecutions"]
+        assert sorted(r["partition"] for r in runs) == DAYS, check
+        assert all(r["status"] == "SUCCEEDED" and r["evaluation"]["success"] for r in runs), runs
+
+
+def _browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service as Driver
+
+    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not binary or not driver:
+        if os.environ.get("FLYWHEEL_REQUIRE_BROWSER"):
+            raise AssertionError("chromium and chromedriver are not installed (.ci/run installs them)")
+        pytest.skip("no chromium/chromedriver on this machine (apt-get install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1000"):
+        options.add_argument(arg)
+    return webdriver.Chrome(options=options, service=Driver(executable_path=driver))
+
+
+def test_the_asset_graph_and_partitions_are_drawn_in_a_real_browser(service: Service):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser = _browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    body = lambda: browser.find_element(By.TAG_NAME, "body").text  # noqa: E731
+
+    def show(path: str, *words: str) -> str:
+        browser.get(service.url + path)
+        WebDriverWait(browser, 90).until(lambda _: all(w in body() for w in words))
+        for skip in browser.find_elements(By.XPATH, "//button[normalize-space()='Skip']"):  # a newsletter prompt
+            skip.click()
+        time.sleep(2)  # let the graph's layout settle before the picture
+        return body()
+
+    try:
+        # the collect group's graph: both assets drawn as nodes with their partitions and checks
+        graph = show("/locations/flywheel/asset-groups/collect", "raw_logs", "quarantine", "Partitions", "Passed")
+        browser.save_screenshot(str(ARTIFACTS / "asset-graph.png"))
+        assert "scrubbed_traces" in graph and "filled" in graph  # the edge out, and the partitions' fill
+        assert f"{PARTITIONS} partitions" in graph
+        partitions = show("/assets/scrubbed_traces?view=partitions", "Materialized (2)")
+        browser.save_screenshot(str(ARTIFACTS / "scrubbed-traces-partitions.png"))
+        assert "Failed (0)" in partitions and f"Missing ({PARTITIONS - len(DAYS)})" in partitions
+    finally:
+        browser.quit()
+    assert (ARTIFACTS / "asset-graph.png").stat().st_size > 10_000
