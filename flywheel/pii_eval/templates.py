@@ -18,7 +18,8 @@ the thirteenth (`thirteenth_part.py`) was written; the thirteenth was measured o
 in session 10, when the fourteenth (`fourteenth_part.py`) was written; the fourteenth was measured
 once and moved here in session 10, when the fifteenth (`fifteenth_part.py`) was written; the
 fifteenth was measured once and moved here in session 11, when the sixteenth (`sixteenth_part.py`)
-was written.
+was written; the sixteenth was measured once and moved here in session 11, when the seventeenth
+(`seventeenth_part.py`) was written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -34,6 +35,7 @@ from flywheel.pii_eval import (
     fifth_part,
     fourteenth_part,
     ninth_part,
+    seventeenth_part,
     seventh_part,
     sixteenth_part,
     sixth_part,
@@ -447,12 +449,12 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to fifteenth parts (each measured once, then worked against in sessions 7 to 11) join
-# the development part; the sixteenth is the test part.
+# The fourth to sixteenth parts (each measured once, then worked against in sessions 7 to 11) join
+# the development part; the seventeenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
     _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part, eleventh_part,
-              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part)
+              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part, sixteenth_part)
     _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(sixteenth_part, _name)
+    _table["test"] = getattr(seventeenth_part, _name)

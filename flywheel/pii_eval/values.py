@@ -121,10 +121,13 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # start (0301 2345 67), or with "(0)" and a space (+49 (0) 30 1234567); the fifteenth (session 10;
 # now development) with the country code in brackets and no plus ((49) 30 1234567), dots after the
 # area code nationally (030.123.4567), the trunk zero in brackets ((0)30 1234567), or as international
-# digits with no separators after the code (+49 301234567); the sixteenth (the test part, session 11)
-# with the country and area codes together in brackets ((+49 30) 1234567), the national area code in
-# brackets after the country code (+49 (030) 1234567), nationally with hyphens (030-123-4567), or
-# with the country code, no plus and hyphens (49-30-1234567)
+# digits with no separators after the code (+49 301234567); the sixteenth (session 11; now
+# development) with the country and area codes together in brackets ((+49 30) 1234567), the
+# national area code in brackets after the country code (+49 (030) 1234567), nationally with
+# hyphens (030-123-4567), or with the country code, no plus and hyphens (49-30-1234567); the
+# seventeenth (the test part, session 11) with slashes between every group (+49/30/1234567), as 00
+# and the country code with hyphens (0049-30-1234567), with the area code in brackets and no space
+# ((030)1234567), or with the subscriber number as four digits and the rest (+49 30 1234 567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
@@ -133,9 +136,9 @@ _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "sl
                 "double_space", "zero_zero_plus_zero", "swiss_international", "swiss_national",
                 "spaced_slash", "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced",
                 "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
-                "code_then_digits")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "codes_in_brackets", "code_then_trunk_brackets", "national_hyphens",
-                 "no_plus_hyphens")  # fmt: skip
+                "code_then_digits", "codes_in_brackets", "code_then_trunk_brackets", "national_hyphens",
+                "no_plus_hyphens")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "slashes", "zero_zero_hyphens", "trunk_brackets_tight", "four_then_rest")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -321,7 +324,19 @@ def _code_then_trunk_brackets(number: phonenumbers.PhoneNumber, rng: random.Rand
     return f"+{number.country_code} {_trunk_brackets(number, rng)}"
 
 
+def _four_then_rest(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    if len(rest) < 2:
+        return " ".join([code, *rest])
+    tail = "".join(rest[1:])
+    return f"{code} {rest[0]} {tail[:4]} {tail[4:]}".rstrip()
+
+
 _REWRITTEN.update({
+    "slashes": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "/"),
+    "zero_zero_hyphens": lambda n, rng: "00" + phonenumbers.format_number(n, _FORMATS[1]).lstrip("+").replace(" ", "-"),
+    "trunk_brackets_tight": lambda n, rng: _trunk_brackets(n, rng).replace(") ", ")", 1),
+    "four_then_rest": _four_then_rest,
     "codes_in_brackets": _codes_in_brackets,
     "code_then_trunk_brackets": _code_then_trunk_brackets,
     "national_hyphens": lambda n, rng: _national_dots_after_area(n, rng, "-"),
@@ -367,16 +382,19 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     surname first and two given names, an initial and a middle name, after a rarer title, or with
     the given name in capitals, since the fifteenth (now development) with a generational suffix and
     no comma, as an initial and a double-barrelled surname, with a middle initial and no full stop,
-    or as "SURNAME, Given"; in the sixteenth (the test part) with a title before an initial, as
-    "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given" instead."""
+    or as "SURNAME, Given", since the sixteenth (now development) with a title before an initial,
+    as "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given"; in the
+    seventeenth (the test part) as a given name and the surname's initial without a full stop, as
+    "the Surname family", with a former surname in brackets, or as "SURNAME Given M." instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{title} {first[0]}. {last}", f"{last} {first[0]}{second[:1] or middle}",
-                           f"{first}-{second or first} {last}", f"{last}, {title} {first}"))  # fmt: skip
+        return rng.choice((f"{first} {last[0]}", f"the {last} family",
+                           f"{first} {last} (ex-{rng.choice(_SECOND_SURNAMES)})",
+                           f"{last.upper()} {first} {middle}."))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -394,7 +412,9 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{rng.choice(_RARER_TITLES)} {first} {last}", f"{first.upper()} {last}",
                        f"{first} {last} {rng.choice(('Jr', 'Sr', 'II', 'III', 'IV'))}",
                        f"{first[0]}. {last}-{rng.choice(_SECOND_SURNAMES)}", f"{first} {middle} {last}",
-                       f"{last.upper()}, {first}"))  # fmt: skip
+                       f"{last.upper()}, {first}", f"{title} {first[0]}. {last}",
+                       f"{last} {first[0]}{second[:1] or middle}", f"{first}-{second or first} {last}",
+                       f"{last}, {title} {first}"))  # fmt: skip
 
 
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
