@@ -90,3 +90,15 @@ def ingest_max_runtime() -> int:
     """The longest an `ingest` run launched by the daemon may take, waiting for its pool slot
     included, before run monitoring fails it (FLYWHEEL_INGEST_MAX_RUNTIME seconds, default 6 h)."""
     return int(os.environ.get("FLYWHEEL_INGEST_MAX_RUNTIME", 6 * 3600))
+
+
+def k8s_training_config() -> dict:
+    """The `dagster-k8s/config` tag of training runs under the K8sRunLauncher (the Helm values):
+    one GPU, a GPU node and its taint tolerated. FLYWHEEL_K8S_GPU=1 turns it on (any other launcher
+    ignores the tag); FLYWHEEL_K8S_GPU_NODE_SELECTOR (key=value) names the nodes."""
+    if os.environ.get("FLYWHEEL_K8S_GPU") != "1":
+        return {}
+    key, _, value = os.environ.get("FLYWHEEL_K8S_GPU_NODE_SELECTOR", "nvidia.com/gpu.present=true").partition("=")
+    taint = {"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}
+    return {"container_config": {"resources": {"limits": {"nvidia.com/gpu": 1}}},
+            "pod_spec_config": {"node_selector": {key: value}, "tolerations": [taint]}}

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from flywheel import settings
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.evaluate.report import REPORTS
@@ -15,4 +16,6 @@ fine_tune_job = dg.define_asset_job(
     description="Build one task's dataset, choose its base SLM, fine-tune a LoRA adapter on it, evaluate it and "
     "promote it if it passes the gate. Requested by the task_grew sensor; training and evaluation queue on the "
     "`gpu` pool.",
+    # on Kubernetes (FLYWHEEL_K8S_GPU=1): each run's pod asks for a GPU on a GPU node
+    tags={"dagster-k8s/config": settings.k8s_training_config()} if settings.k8s_training_config() else None,
 )
