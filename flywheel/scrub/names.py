@@ -369,6 +369,8 @@ def _not_of_the_name(word: str, following: str) -> bool:
         return True
     if word in given_names() or word in _given_word_names():  # not "Frank", "İlklima"
         return False
+    if regex.fullmatch(r"\p{Lu}\.?", following) and english_zipf().get(word.lower(), 0) < 4.0:
+        return False  # a surname before its initial (Zimmerman J.), not "Plan B"
     if word.lower() not in STOP_WORDS and (word in name_words() or _fold(word) in _folded_given_names()):
         return False
     return english_zipf().get(word.lower(), 0) >= 3.0

@@ -85,7 +85,7 @@ _GROUPED_NEAR_EMAIL = regex.compile(r"(?<![\w+/.,:-])\d{2,4}(?:[ .\-]\d{2,4}){1,
 # "callback logged to 92 19 50", "do-not-call set for 21 - 14 - 93")
 _CUE_THEN_AT = regex.compile(
     r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach)\b[^.\n;:]{1,40}?\b(?:at|on|to|for)\s+"
-    r"(\+?\d(?:(?:[ ./-]| - )?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
+    r"(\+?\d(?:(?:[ ./-]| - | / )?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
 )
 _EMAIL_LIKE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MONTH_YEAR = regex.compile(r"^(?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}$")  # 09/2026 in a record: a date

@@ -39,6 +39,15 @@ _DATE_INSIDE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+\p{Lu}")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
+_LETTER = re.compile(r"^[^\W\d_]\.?$")
+
+
+def _word_and_letter(words: list[str]) -> bool:
+    """An everyday English word and a letter ("Reply C", "Plan B", "Grade A"), which NER takes
+    for a name; a rarer word before an initial stays one ("Zimmerman J.")."""
+    from wordfreq import zipf_frequency
+
+    return len(words) == 2 and bool(_LETTER.match(words[1])) and zipf_frequency(words[0].lower(), "en") >= 4.0
 
 
 def strings(value: object) -> Iterator[str]:
@@ -134,6 +143,7 @@ class Verifier:
                     ent.label_ == "PERSON"
                     and len(words) >= 2
                     and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+                    and not _word_and_letter(words)
                 ):
                     n += 1
             out[i] = n

@@ -332,7 +332,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ('callback logged to 92 19 50; do-not-call set for 21 - 14 - 93; their extension is (90) 1909; '
       '{"phone": "62853", "order": "55123"}; call for 2 seats',
       'callback logged to <PHONE_NUMBER_1>; do-not-call set for <PHONE_NUMBER_2>; their extension is '
-      '<PHONE_NUMBER_3>; {"phone": "<PHONE_NUMBER_4>", "order": "55123"}; call for 2 seats')],
+      '<PHONE_NUMBER_3>; {"phone": "<PHONE_NUMBER_4>", "order": "55123"}; call for 2 seats'),
+     # a surname NER found with its initial keeps it (not trimmed to "J." as a common word), a
+     # number in ' / ' groups after a phone word later in the clause; not "Plan B."
+     ("Caller ID matched Zimmerman J.; do-not-call set for 21 / 324848. We chose Plan B. Then left.",
+      "Caller ID matched <PERSON_1>.; do-not-call set for <PHONE_NUMBER_1>. We chose Plan B. Then left.")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
