@@ -9,6 +9,7 @@ database dropped, also when a step fails."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -26,6 +27,7 @@ import pytest
 import requests
 
 from flywheel.sample.generator import generate
+from flywheel_tests.privacy.canaries import CANARIES, UNSCRUBBED, canary_records, hits
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -63,6 +65,8 @@ def _admin(sql: str) -> None:
 class Service:
     def __init__(self, url: str, logs: Path) -> None:
         self.url, self.logs = url, logs
+        self.root = logs.parent
+        self.dump = b""  # the database's content once the runs are done (pg_dump)
 
     def graphql(self, query: str, **variables: object) -> dict:
         reply = requests.post(f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=60)
@@ -133,11 +137,16 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
             s=SENSOR,
         )["startSensor"]
         assert started.get("sensorState", {}).get("status") == "RUNNING", started
-        generate(root / "landing", root / "truth", records=240, days=len(DAYS), seed=4)
+        generate(root / "landing", root / "truth", records=1000, days=len(DAYS), seed=4)
+        # the canary audit's calls: a canary e-mail address in every field a gateway logs
+        (root / "landing" / "canaries.jsonl").write_text("".join(json.dumps(r) + "\n" for r in canary_records()))
         done = lambda: [r for r in svc.runs() if r["jobName"] == "ingest" and r["status"] == "SUCCESS"]  # noqa: E731
         failed = lambda: [r for r in svc.runs() if r["status"] in ("FAILURE", "CANCELED")]  # noqa: E731
         _wait("the daemon launched and finished one ingest run per day",
               lambda: failed() or (len(done()) >= len(DAYS) and done()), 420, logs)  # fmt: skip
+        dump = subprocess.run(["pg_dump", "-h", PG["host"], "-U", PG["user"], "--data-only", db], capture_output=True,
+                              timeout=120, check=True)  # fmt: skip
+        svc.dump = dump.stdout
         yield svc
     finally:
         _stop(procs)
@@ -218,3 +227,14 @@ def test_the_asset_graph_and_partitions_are_drawn_in_a_real_browser(service: Ser
     finally:
         browser.quit()
     assert (ARTIFACTS / "asset-graph.png").stat().st_size > 10_000
+
+
+def test_no_canary_past_the_scrub_zone_on_postgresql(service: Service):
+    """The canary audit through the daemon: the lake outside raw logs and quarantine, the instance's
+    PostgreSQL database (event log, runs, schedules) and the files under DAGSTER_HOME (compute logs)."""
+    lake = service.root / "lake"
+    assert hits(lake / "raw_logs")  # (the audit could find them: they reached the scrub zone)
+    assert hits(lake, skip=UNSCRUBBED) == {}
+    assert len(service.dump) > 10_000 and b"scrubbed_traces" in service.dump  # (the dump holds the event log)
+    assert [c for c in CANARIES if c.encode() in service.dump] == []
+    assert hits(service.root / "dagster_home") == {}
