@@ -23,7 +23,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from flywheel.bulk import in_forks
 from flywheel.scrub.greetings import greeting_spans, past_greeting
 from flywheel.scrub.keys import entity_of
-from flywheel.scrub.names import brand_after_article, drop_word_names, name_parts, name_words, trim_person
+from flywheel.scrub.names import (
+    brand_after_article,
+    drop_word_names,
+    name_parts,
+    name_words,
+    tidy_person,
+    trim_person,
+)
 from flywheel.scrub.policy import Policy
 from flywheel.scrub.traces import keyed_values, map_message, texts_of
 
@@ -104,6 +111,7 @@ class Scrubber:
                     continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, end)
             if r.entity_type == "PERSON":
+                start, end = tidy_person(text, start, end, ner)  # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...'
                 if greetings is None:
                     greetings = greeting_spans(text)
                 start = past_greeting(text, start, end, greetings)  # "Guten Tag", "Hej Anna" -> Anna

@@ -394,3 +394,31 @@ def _asks(text: str, word: regex.Match) -> bool:
         return False
     end = regex.search(r"[.!?\n]", text[word.end() :])
     return bool(end and end.group() == "?")
+
+
+# a quote that is not an apostrophe inside a word (O'Brien, d’Angelo stay whole)
+_QUOTE = regex.compile(r"""["“”«»]|(?<!\p{L})['’‘]|['’‘](?!\p{L})""")
+_PARTICLE_WORDS = frozenset("de da di du del della dos das van von der den ter ten la le al el bin ben mac st".split())
+
+
+def tidy_person(text: str, start: int, end: int, ner: bool = False) -> tuple[int, int]:
+    """A person span without what lies past a quote whose partner is outside it
+    (`=CONCATENATE("Ann Lee"` is Ann Lee, `name=Ann Lee' -d` too; `Bo 'Lulu' Lee` stays whole),
+    and, for a span NER found, without lower-case words before a capitalised name ("ako si
+    ESPARZA/SAMANTHA MRS"), particles apart ("de la Cruz")."""
+    quotes = [m for m in _QUOTE.finditer(text, start, end)]
+    kinds: dict[str, list] = {}
+    for m in quotes:
+        kinds.setdefault("'" if m.group() in "'’‘" else '"', []).append(m)
+    for found in kinds.values():
+        if len(found) % 2:  # an unbalanced quote: the name lies on its letter side
+            q = found[0] if len(found) == 1 else found[-1]
+            opening = q.end() < end and text[q.end()].isalpha()
+            start, end = (q.end(), end) if opening else (start, q.start())
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    while ner and len(words) > 1 and words[0].group().islower() and words[0].group() not in _PARTICLE_WORDS \
+            and any(not w.group().islower() for w in words[1:]):  # fmt: skip
+        words.pop(0)
+    if words:
+        start, end = start + words[0].start(), start + words[-1].end()
+    return start, end

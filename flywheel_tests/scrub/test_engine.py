@@ -336,7 +336,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a surname NER found with its initial keeps it (not trimmed to "J." as a common word), a
      # number in ' / ' groups after a phone word later in the clause; not "Plan B."
      ("Caller ID matched Zimmerman J.; do-not-call set for 21 / 324848. We chose Plan B. Then left.",
-      "Caller ID matched <PERSON_1>.; do-not-call set for <PHONE_NUMBER_1>. We chose Plan B. Then left.")],
+      "Caller ID matched <PERSON_1>.; do-not-call set for <PHONE_NUMBER_1>. We chose Plan B. Then left."),
+     # a name ends at a quote whose partner lies outside it, and NER's lower-case words before a
+     # capitalised name are not part of it; a nickname in quotes and an apostrophe stay inside
+     ('=CONCATENATE("Lūcija Avotiņš"; " ") and ako si ESPARZA/SAMANTHA MRS; Bradley \'Lulu\' Price, O\'Brien',
+      '=CONCATENATE("<PERSON_1>"; " ") and ako si <PERSON_2>; <PERSON_3>, <PERSON_4>')],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
