@@ -12,8 +12,9 @@ in the task tables, and its examples in every version of every task's dataset.
 What it cannot remove, said in the report: the landing folder is the gateway's, not Flywheel's
 (the lines there are skipped, and the report counts them for deletion at the source); adapters
 already trained on the client's examples (and their copies in MLflow) are replaced by
-retraining, which `task_grew` requests; Dagster's event log keeps the metadata of earlier runs,
-which holds pseudonyms and scrubbed examples, never the client id.
+retraining, which `task_grew` requests. Dagster's storage is the Dagster side's
+(`defs/erasure.py`): the runs whose metadata showed the client's scrubbed examples are deleted;
+ids never reach it.
 """
 
 from __future__ import annotations

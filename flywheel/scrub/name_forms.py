@@ -72,6 +72,8 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 # Torres S.)
 # a given name, a middle initial without its full stop, a surname (Franck T Raynaud)
 _MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s(\p{{Lu}})\s({_UP})(?![\p{{L}}])")
+# a surname and two initials without full stops, as records in the UK write it (Smith JA, Ó Maranáin BH)
+_SURNAME_INITIALS = regex.compile(rf"(?<![\p{{L}}'’-])((?:\p{{Lu}}\s)?{_UP})\s(\p{{Lu}}{{2}})(?![\p{{L}}\d])")
 # a surname in capitals, a comma, a given name (SERVAIS, Victoria)
 _CAPS_COMMA_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])({_CAPS}),\s(\p{{Lu}}\p{{Ll}}+)(?![\p{{L}}])")
 _SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),?\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")
@@ -83,6 +85,13 @@ _PART_WORDS = frozenset("Appendix Annex Exhibit Schedule Section Figure Fig Tabl
                         "Seat Gate Terminal Platform Zone Sector Level Phase Stage Tier Size Form Box Case Lot Model "
                         "Version Vitamin Hepatitis Category Team Rank Line Route Wing Hall Bay Dock Lane Track"
                         .split())  # fmt: skip
+# two capitals that name a department or a US state, not initials ("Contoso IT", "Tempe AZ"); not the
+# countries' codes: a third of all pairs of letters are one (BE, TD, MF)
+_TWO_LETTER_CODES = frozenset(
+    "IT HR QA PR AI ML UI UX IO OS DB ID TV PC CV OK AM PM EU UN UK US HQ VP "
+    "AL AK AZ AR CA CO CT DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH "
+    "OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY DC".split()
+)
 _AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
@@ -136,9 +145,15 @@ def name_forms(text: str) -> list[tuple[int, int]]:
         rare = zipf.get(surname.lower(), 0) < _COMMON_ZIPF and surname.lower() not in STOP_WORDS
         if named and rare and (initial not in "AI" or surname in known):  # "A", "I": before a known surname only
             out.append(m.span())
+    for m in _SURNAME_INITIALS.finditer(text):  # a known surname or one English hardly writes; not "Order ID"
+        surname, letters = m.groups()
+        rare = surname in known or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
+        if rare and letters not in _TWO_LETTER_CODES and surname not in _PART_WORDS and surname not in _OPENERS:
+            out.append(m.span())
     for m in _CAPS_COMMA_GIVEN.finditer(text):  # not "NOTE, Mark" or "VAT, Anna"
         surname, first = m.groups()
-        named = first in given or first in WORD_NAMES or first.lower() not in zipf
+        # a given name, or any word after a surname English never writes (EKWUEME, Comfort)
+        named = first in given or first in WORD_NAMES or first.lower() not in zipf or surname.lower() not in zipf
         surname_like = surname.capitalize() in known or surname.lower() not in zipf  # not "AWS, Amazon"
         if named and surname_like and zipf.get(surname.lower(), 0) < _COMMON_ZIPF and surname not in CAPS_CODES:
             out.append(m.span())

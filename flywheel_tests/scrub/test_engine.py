@@ -340,7 +340,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a name ends at a quote whose partner lies outside it, and NER's lower-case words before a
      # capitalised name are not part of it; a nickname in quotes and an apostrophe stay inside
      ('=CONCATENATE("Lūcija Avotiņš"; " ") and ako si ESPARZA/SAMANTHA MRS; Bradley \'Lulu\' Price, O\'Brien',
-      '=CONCATENATE("<PERSON_1>"; " ") and ako si <PERSON_2>; <PERSON_3>, <PERSON_4>')],
+      '=CONCATENATE("<PERSON_1>"; " ") and ako si <PERSON_2>; <PERSON_3>, <PERSON_4>'),
+     # a surname and two initials without full stops (not a department, a state or "Order ID"); a
+     # capitalised word after a surname in capitals English never writes and a comma
+     ("Send the NDA to Hoàng JJ and Yudas TD; EKWUEME, Comfort signed. Contoso IT, Order ID 5",
+      "Send the NDA to <PERSON_1> and <PERSON_2>; <PERSON_3> signed. Contoso IT, Order ID 5")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
