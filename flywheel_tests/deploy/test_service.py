@@ -238,3 +238,49 @@ def test_no_canary_past_the_scrub_zone_on_postgresql(service: Service):
     assert len(service.dump) > 10_000 and b"scrubbed_traces" in service.dump  # (the dump holds the event log)
     assert [c for c in CANARIES if c.encode() in service.dump] == []
     assert hits(service.root / "dagster_home") == {}
+
+
+def _tags(run: dict) -> dict[str, str]:
+    return {t["key"]: t["value"] for t in run["tags"]}
+
+
+def test_a_killed_run_is_failed_its_slot_freed_and_a_retry_completes(service: Service):
+    """Last in this module: it adds a day. Its ingest run's worker process is killed with SIGKILL
+    while it holds the `ingest` slot; the `dead_runs` sensor fails the run, the daemon's run
+    retries launch it again, and the retry writes the day, whose accounting check passes."""
+    day = "2026-11-03"
+    more = service.root / "more"
+    generate(more, service.root / "more-truth", records=400, days=1, seed=9, start=date.fromisoformat(day))
+    for path in more.iterdir():
+        shutil.copy(path, service.root / "landing" / path.name)
+
+    def working() -> tuple[str, int] | None:
+        for run in service.runs():
+            tags = _tags(run)
+            if tags.get("dagster/partition") == day and run["status"] == "STARTED" and "flywheel/worker" in tags:
+                return run["runId"], int(tags["flywheel/worker"].split("|")[2])
+        return None
+
+    run_id, pid = _wait(f"an ingest run of {day} holding its slot", working, 300, service.logs)
+    os.kill(pid, signal.SIGKILL)
+
+    def retried() -> dict | None:
+        runs = service.runs()
+        killed = next(r for r in runs if r["runId"] == run_id)
+        retries = [r for r in runs if _tags(r).get("dagster/parent_run_id") == run_id]
+        done = killed["status"] == "FAILURE" and retries and retries[0]["status"] == "SUCCESS"
+        return retries[0] if done else None
+
+    retry = _wait("the killed run failed and a retry succeeded", retried, 420, service.logs)
+    query = ("query($k: AssetKeyInput!) { assetOrError(assetKey: $k) { ... on Asset { "
+             "assetMaterializations(limit: 50) { partition runId } } } }")  # fmt: skip
+    found = service.graphql(query, k={"path": ["scrubbed_traces"]})["assetOrError"]["assetMaterializations"]
+    assert {m["runId"] for m in found if m["partition"] == day} & {retry["runId"]}  # the retry wrote the day
+    checks = ("query($k: AssetKeyInput!, $c: String!, $p: String) { assetCheckExecutions(assetKey: $k, "
+              "checkName: $c, partition: $p, limit: 20) { status } }")  # fmt: skip
+    runs = service.graphql(checks, k={"path": ["raw_logs"]}, c="every_line_accounted_for", p=day)
+    runs = runs["assetCheckExecutions"]
+    assert runs and runs[0]["status"] == "SUCCEEDED"  # the latest: the retry's count of the day
+    slots = service.graphql("{ instance { concurrencyLimits { concurrencyKey activeSlotCount } } }")
+    held = {p["concurrencyKey"]: p["activeSlotCount"] for p in slots["instance"]["concurrencyLimits"]}
+    assert held.get("ingest", 0) == 0, held  # the killed run's slot was freed
