@@ -33,14 +33,27 @@ _ACTIVE = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.Dagster
 
 def record_worker(context: dg.AssetExecutionContext) -> None:
     """Tag the run with its worker process (the process that started the run, which a step of
-    the multiprocess executor is a child of)."""
+    the multiprocess executor is a child of). A retried run starts with its parent's tags, the
+    dead parent's worker among them: that tag is replaced."""
     run = context.instance.get_run_by_id(context.run_id)
-    if run is None or WORKER_TAG in run.tags:
+    if run is None:
         return
-    starts = context.instance.get_records_for_run(context.run_id, of_type=DagsterEventType.RUN_START, limit=1)
+    pid = _start_pid(context.instance, context.run_id) or os.getpid()
+    if _tagged_pid(run) != pid:
+        context.instance.add_run_tags(context.run_id, {WORKER_TAG: describe(pid)})
+
+
+def _start_pid(instance: dg.DagsterInstance, run_id: str) -> int | None:
+    """The pid of the process that started the run (its RUN_START event), if it has started."""
+    starts = instance.get_records_for_run(run_id, of_type=DagsterEventType.RUN_START, limit=1)
     event = starts.records[0].event_log_entry.dagster_event if starts.records else None
-    pid = event.pid if event is not None and event.pid else os.getpid()
-    context.instance.add_run_tags(context.run_id, {WORKER_TAG: describe(pid)})
+    return event.pid if event is not None and event.pid else None
+
+
+def _tagged_pid(run: dg.DagsterRun) -> int | None:
+    worker = run.tags.get(WORKER_TAG, "")
+    parts = worker.split("|")
+    return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
 
 
 def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
@@ -51,6 +64,8 @@ def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
         worker = run.tags.get(WORKER_TAG)
         if worker is None or state(worker) != "gone":
             continue
+        if run.tags.get("dagster/parent_run_id") and _start_pid(instance, run.run_id) != _tagged_pid(run):
+            continue  # a retry still carrying its dead parent's worker: its own is not recorded yet
         pid = worker.split("|")[2]
         message = (f"The run's process (pid {pid}) is gone: killed or crashed while the run was {run.status.value}. "
                    "Flywheel marked the run failed and freed its pool slots; run it again.")  # fmt: skip

@@ -2,6 +2,7 @@
 freed, and the next run completes (issue 10). Real processes on a real SQLite instance with the
 project's dagster.yaml."""
 
+import json
 import os
 import shutil
 import signal
@@ -18,7 +19,7 @@ from flywheel.defs.recovery import WORKER_TAG, fail_dead_runs
 ROOT = Path(__file__).resolve().parents[2]
 # a run with one step in the `ingest` pool that writes down its worker, as collect_logs does
 CHILD = """
-import sys, time
+import json, os, sys, time
 from pathlib import Path
 import dagster as dg
 from flywheel.commands import stop_if_interrupted
@@ -31,6 +32,7 @@ def holds_the_slot(context):
     time.sleep(float(sys.argv[2]))
 
 with dg.DagsterInstance.get() as instance, interruptible(instance) as tags:
+    tags = {**tags, **json.loads(os.environ.get("EXTRA_TAGS", "{}"))}  # a retry's inherited tags
     result = stop_if_interrupted(dg.materialize([holds_the_slot], instance=instance, raise_on_error=False, tags=tags))
 sys.exit(0 if result.success else 1)
 """
@@ -133,3 +135,27 @@ def test_a_living_run_is_left_alone(home: Path):
     finally:
         first.kill()
         first.wait()
+
+
+def test_a_retry_carrying_its_dead_parents_worker_is_not_failed(home: Path):
+    """A retried run starts with its parent's tags, the dead parent's worker among them, and may
+    wait for the slot a while: it is not taken for dead, and records its own worker once it runs."""
+    first = _holding(home)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    with dg.DagsterInstance.get() as instance:
+        (parent,) = instance.get_runs()
+        inherited = {WORKER_TAG: parent.tags[WORKER_TAG], "dagster/parent_run_id": parent.run_id}
+        retry = _start(home, home / "retry", 0, EXTRA_TAGS=json.dumps(inherited))
+        try:
+            deadline = time.monotonic() + 120
+            while not instance.event_log_storage.get_concurrency_info("ingest").pending_run_ids:
+                assert retry.poll() is None and time.monotonic() < deadline, "the retry never queued"
+                time.sleep(0.2)
+            done = fail_dead_runs(instance)  # the parent is dead; the waiting retry is not
+            assert len(done) == 1 and parent.run_id in done[0]
+            assert retry.wait(timeout=120) == 0, retry.stderr.read()
+        finally:
+            retry.kill()
+        run = next(r for r in instance.get_runs() if r.run_id != parent.run_id)
+        assert run.status == dg.DagsterRunStatus.SUCCESS and run.tags[WORKER_TAG] != parent.tags[WORKER_TAG]
