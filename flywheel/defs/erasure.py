@@ -42,11 +42,12 @@ def erase(instance: dg.DagsterInstance, lake: Lake, client_id: str, policy: Poli
         raise RunsInProgress(f"{busy} Dagster runs are queued or in progress: wait for them (or cancel them), "
                              "then erase again")  # fmt: skip
     done = erase_client(lake, client_id, policy, landing)
+    shown = [a for a in SHOWING_EXAMPLES if instance.fetch_materializations(dg.AssetKey(a), limit=1).records]
     for run_id in sorted(runs_showing(instance, done.shown)):
         instance.delete_run(run_id)
         done.runs_deleted += 1
     if done.runs_deleted:
-        done.assets_without_history = [a for a in SHOWING_EXAMPLES if not _refresh_latest(instance, dg.AssetKey(a))]
+        done.assets_without_history = [a for a in shown if not _refresh_latest(instance, dg.AssetKey(a))]
         _vacuum(instance)
     write_audit(lake, done)
     return done
