@@ -1,9 +1,9 @@
 """The canary audit: unique personal values planted in every field a gateway logs (and in a landing
-file's name), the steps from collection to task assignment run through Dagster, and every artifact
-past the scrub zone searched for them: the lake outside raw logs and quarantine (scrubbed traces,
-embeddings and their cache, clusters, assignments, datasets, the landing index) and the Dagster instance's
-storage. The same audit runs through the daemon on PostgreSQL in flywheel_tests/deploy/test_service.py.
-Each task's dataset is built too; the training and evaluation steps are not in it yet."""
+file's name), the steps from collection to every task's dataset run through Dagster, and every
+artifact past the scrub zone searched for them: the lake outside raw logs and quarantine (scrubbed
+traces, embeddings and their cache, clusters, assignments, datasets and their cards, the landing
+index) and the Dagster instance's storage. The same audit runs through the daemon on PostgreSQL in
+flywheel_tests/deploy/test_service.py. The training and evaluation steps are not in it yet."""
 
 from __future__ import annotations
 
