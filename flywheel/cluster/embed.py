@@ -86,9 +86,34 @@ class EmbeddingCache:
         for path in replace:
             path.unlink(missing_ok=True)
 
+    @staticmethod
+    def key(text: str) -> str:
+        """A text's key in the cache: a hash of the model and the text."""
+        return text_hash(f"{MODEL_NAME}\x00{text}")
+
+    def forget(self, texts: set[str]) -> int:
+        """Drop the stored vectors of `texts` (an erasure); the cache is rewritten as one shard.
+        Returns how many were dropped."""
+        shards = self._shards()
+        if not texts or not shards:
+            return 0
+        gone = {self.key(t) for t in texts}
+        every = pl.read_parquet(shards)
+        rest = every.filter(~pl.col("key").is_in(list(gone)))
+        if rest.height == every.height:
+            return 0
+        if rest.height:
+            self._write(dict(zip(rest["key"].to_list(), rest["vector"].to_numpy(), strict=True)), replace=shards)
+        else:
+            for path in shards:
+                path.unlink(missing_ok=True)
+        for key in gone:
+            self._known.pop(key, None)
+        return every.height - rest.height
+
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in order); texts not seen before are embedded and stored."""
-        keys = [text_hash(f"{MODEL_NAME}\x00{t}") for t in texts]
+        keys = [self.key(t) for t in texts]
         self._read(set(keys))
         known = self._known
         missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}

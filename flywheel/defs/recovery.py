@@ -66,7 +66,7 @@ def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
             continue
         if run.tags.get("dagster/parent_run_id") and _start_pid(instance, run.run_id) != _tagged_pid(run):
             continue  # a retry still carrying its dead parent's worker: its own is not recorded yet
-        pid = worker.split("|")[2]
+        pid = _tagged_pid(run)
         message = (f"The run's process (pid {pid}) is gone: killed or crashed while the run was {run.status.value}. "
                    "Flywheel marked the run failed and freed its pool slots; run it again.")  # fmt: skip
         instance.report_run_failed(run, message)

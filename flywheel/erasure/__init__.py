@@ -25,6 +25,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import polars as pl
+
+from flywheel.cluster.embed import EmbeddingCache
 from flywheel.cluster.pipeline import ASSIGNMENTS, EMBEDDINGS
 from flywheel.erasure import stores
 from flywheel.ingest.erased import ErasedClients
@@ -70,15 +73,17 @@ def erase_client(lake: Lake, client_id: str, policy: Policy, landing: str | Path
         requests |= set(scrubbed["traces"]["request_id"])
     out.removed["scrubbed_traces"] = scrubbed["traces"].height if "traces" in scrubbed else 0
     out.removed["withheld_calls"] = scrubbed["failures"].height if "failures" in scrubbed else 0
-    not_theirs = {"embeddings": lambda df: ~df["request_id"].is_in(list(requests))}
-    embedded = stores.rewrite_days(lake, EMBEDDINGS, not_theirs).get("embeddings")
+    def not_theirs(df: pl.DataFrame) -> pl.Series:
+        return ~df["request_id"].is_in(list(requests))
+
+    embedded = stores.rewrite_days(lake, EMBEDDINGS, {"embeddings": not_theirs}).get("embeddings")
     out.removed["trace_embeddings"] = 0 if embedded is None else embedded.height
     texts = set() if embedded is None else set(embedded["request"]) | set(embedded["tool_use"])
     examples = set() if embedded is None else set(embedded["example"])
     still_texts, still_examples = stores.remaining_texts(lake)
-    out.removed["cached_vectors"] = stores.embedding_cache(lake, texts - still_texts)
+    out.removed["cached_vectors"] = EmbeddingCache(lake.root).forget(texts - still_texts)
     out.shown = examples - still_examples
-    assigned = stores.rewrite_days(lake, ASSIGNMENTS, {"assignments": not_theirs["embeddings"]}).get("assignments")
+    assigned = stores.rewrite_days(lake, ASSIGNMENTS, {"assignments": not_theirs}).get("assignments")
     out.removed["task_assignments"] = 0 if assigned is None else assigned.height
     out.removed["clustering_assignments"] = stores.cluster_versions(lake, requests, out.shown)
     out.datasets_changed = stores.datasets(lake, requests)

@@ -16,15 +16,13 @@ from pathlib import Path
 
 import polars as pl
 
-from flywheel.cluster.embed import CACHE_DIR, DIM, MODEL_NAME
 from flywheel.cluster.pipeline import CLUSTERS, EMBEDDINGS
-from flywheel.cluster.signature import text_hash
 from flywheel.datasets.build import DATASETS, read_card, versions
 from flywheel.datasets.card import card
 from flywheel.datasets.split import SPLITS
 from flywheel.folders import purge
 from flywheel.ingest.erased import ErasedClients
-from flywheel.ingest.pipeline import QUARANTINE, RAW_LOGS
+from flywheel.ingest.pipeline import COLLECTED, QUARANTINE, RAW_LOGS
 from flywheel.lake import TOGETHER, Lake, write_folder
 
 Keep = Callable[[pl.DataFrame], pl.Series]  # a table -> which of its rows stay
@@ -36,9 +34,10 @@ def raw_days(lake: Lake, client_id: str, erased: ErasedClients) -> tuple[set[str
     their copies in the duplicates ledger, and quarantined lines naming the client) and count them
     in the day's manifest as `erased`, so every line stays accounted for. Returns the request ids
     dropped and the lines."""
-    ids: set[str] = set()
+    ids: set[str] = set()  # first every day's, so that a copy on a later day goes too
     for day in lake.days(RAW_LOGS):
-        ids |= set(lake.read(RAW_LOGS, day, "records").filter(pl.col("client_id") == client_id)["request_id"])
+        records = lake.read(RAW_LOGS, day, "records", ["request_id", "client_id"])
+        ids |= set(records.filter(pl.col("client_id") == client_id)["request_id"])
     total = 0
     for day in lake.days(RAW_LOGS):
         records, dups = lake.read(RAW_LOGS, day, "records"), lake.read(RAW_LOGS, day, "duplicates")
@@ -56,8 +55,8 @@ def raw_days(lake: Lake, client_id: str, erased: ErasedClients) -> tuple[set[str
         tables = {RAW_LOGS: {"records": records.filter(~pl.col("request_id").is_in(list(ids))),
                              "duplicates": dups.filter(~pl.col("request_id").is_in(list(ids)))},
                   QUARANTINE: {"lines": lines.filter(keep_q)}}  # fmt: skip
-        lake.write_together("collect_logs", day, tables, {**manifest, "counts": dict(counts)})
-        purge(lake.root / TOGETHER / "collect_logs" / f"day={day}")
+        lake.write_together(COLLECTED, day, tables, {**manifest, "counts": dict(counts)})
+        purge(lake.root / TOGETHER / COLLECTED / f"day={day}")
         total += sum(gone.values())
     return ids, total
 
@@ -110,24 +109,6 @@ def remaining_texts(lake: Lake) -> tuple[set[str], set[str]]:
         texts |= set(kept["request"].to_list()) | set(kept["tool_use"].to_list())
         examples |= set(kept["example"].to_list())
     return texts, examples
-
-
-def embedding_cache(lake: Lake, texts: set[str]) -> int:
-    """Drop the cached vectors of `texts` (embedded by no remaining trace); returns how many."""
-    shards = sorted((lake.root / CACHE_DIR).glob("part-*.parquet"))
-    if not texts or not shards:
-        return 0
-    gone = {text_hash(f"{MODEL_NAME}\x00{t}") for t in texts}
-    cache = pl.read_parquet(shards)
-    if not cache["key"].is_in(list(gone)).any():
-        return 0
-    rest = cache.filter(~pl.col("key").is_in(list(gone))).cast({"vector": pl.Array(pl.Float32, DIM)})
-    tmp = lake.root / CACHE_DIR / f".part-{uuid.uuid4().hex}.parquet"
-    rest.write_parquet(tmp)
-    tmp.rename(tmp.with_name(tmp.name[1:]))
-    for shard in shards:
-        shard.unlink(missing_ok=True)
-    return cache.height - rest.height
 
 
 def cluster_versions(lake: Lake, ids: set[str], examples: set[str]) -> int:

@@ -24,6 +24,7 @@ from flywheel.ingest.sources import LandingFile, list_landing
 from flywheel.lake import Lake
 
 RAW_LOGS, QUARANTINE = "raw_logs", "quarantine"
+COLLECTED = "collect_logs"  # the group both assets' day partitions are published in together
 
 
 @dataclass
@@ -107,5 +108,5 @@ def _write(lake: Lake, batch: DayBatch) -> DayResult:
     raw, quarantine, duplicates = batch.frames()
     manifest = {"counts": batch.counts, "lines_per_file": dict(batch.lines_read)}
     tables = {RAW_LOGS: {"records": raw, "duplicates": duplicates}, QUARANTINE: {"lines": quarantine}}
-    lake.write_together("collect_logs", batch.day, tables, manifest)
+    lake.write_together(COLLECTED, batch.day, tables, manifest)
     return DayResult(batch.day, batch.counts, dict(batch.lines_read), raw, quarantine, duplicates)

@@ -8,7 +8,6 @@ personal data."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import dagster as dg
@@ -34,6 +33,7 @@ from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.policy import load_policy
 from flywheel.train.adapters import record
 from flywheel.train.trigger import decide
+from flywheel_tests.privacy.canaries import hits
 
 CLIENT = "acme-tenant-7781"
 MARKER = "per the quillback ledger entry"  # task content only this client's calls hold (survives scrubbing)
@@ -60,29 +60,6 @@ def _plant(landing: Path) -> int:
     broken = json.dumps({"client_id": CLIENT, "timestamp": "2026-11-01T09:00:00Z"})[:-1].encode() + b', "request": {'
     path.write_bytes(b"\n".join([*lines[:-1], planted[0], broken, lines[-1]]))
     return len(planted) + 2
-
-
-def _files(folder: Path) -> list[Path]:
-    return [Path(d) / n for d, _, names in os.walk(folder, followlinks=True) for n in names]
-
-
-def _rows(df: pl.DataFrame) -> bytes:
-    """A table's rows as JSON lines, its binary columns (quarantined lines as read) decoded."""
-    binary = [c for c, t in df.schema.items() if t == pl.Binary]
-    df = df.with_columns(pl.Series(c, [b if b is None else b.decode("utf-8", "replace") for b in df[c]], pl.String)
-                         for c in binary)  # fmt: skip
-    return df.write_ndjson().encode()
-
-
-def _hits(folder: Path, needles: list[str]) -> dict[str, list[str]]:
-    """Files under `folder` holding any needle (Parquet read row by row: its pages are compressed)."""
-    found = {}
-    for path in _files(folder):
-        data = _rows(pl.read_parquet(path)) if path.suffix == ".parquet" else path.read_bytes()
-        hits = [n for n in needles if n.encode() in data or json.dumps(n)[1:-1].encode() in data]
-        if hits:
-            found[str(path.relative_to(folder))] = hits
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -122,10 +99,10 @@ def erased(tmp_path_factory: pytest.TempPathFactory) -> dict:
         others = embedded.filter(~pl.col("request_id").is_in(list(theirs)))
         only_theirs = (set(mine["request"]) | set(mine["tool_use"])) - set(others["request"]) - set(others["tool_use"])
         needles = [CLIENT, MARKER, client, *sorted(theirs)]
-        before = {"lake": _hits(lake.root, needles), "dagster": _hits(root / "dagster", needles),
+        before = {"lake": hits(lake.root, needles=needles), "dagster": hits(root / "dagster", needles=needles),
                   "traces": sum(lake.manifest("scrubbed_traces", d)["traces"] for d in DAYS)}  # fmt: skip
         done = erase(instance, lake, CLIENT, policy, root / "landing")
-        after = {"lake": _hits(lake.root, needles), "dagster": _hits(root / "dagster", needles),
+        after = {"lake": hits(lake.root, needles=needles), "dagster": hits(root / "dagster", needles=needles),
                  "traces": sum(lake.manifest("scrubbed_traces", d)["traces"] for d in DAYS)}  # fmt: skip
         # a fresh collect of the day: the client's lines are read, dropped and counted, the check passes
         again = dg.materialize([collect_logs, every_line_accounted_for], partition_key=DAYS[0], instance=instance,
@@ -164,7 +141,7 @@ def test_lines_stay_accounted_for_and_collect_skips_the_client(erased):
     lake = erased["lake"]
     assert erased["again"].success and erased["checks"] and all(c.passed for c in erased["checks"])
     assert lake.manifest("raw_logs", DAYS[0])["counts"]["erased"] == erased["lines"]
-    assert _hits(lake.root, erased["needles"]) == {}
+    assert hits(lake.root, needles=erased["needles"]) == {}
 
 
 def test_the_trained_task_is_retrained_and_the_audit_names_no_one(erased):

@@ -63,10 +63,15 @@ CANARIES = [canary(i) for i in range(1, 18)]
 
 
 def _text(path: Path) -> bytes:
-    """A file's content as a search sees it: a Parquet file's rows (its pages are compressed)."""
-    if path.suffix == ".parquet":
-        return pl.read_parquet(path).write_ndjson().encode()
-    return path.read_bytes()
+    """A file's content as a search sees it: a Parquet file's rows (its pages are compressed), its
+    binary columns (quarantined lines as read) decoded."""
+    if path.suffix != ".parquet":
+        return path.read_bytes()
+    df = pl.read_parquet(path)
+    binary = [c for c, t in df.schema.items() if t == pl.Binary]
+    df = df.with_columns(pl.Series(c, [b if b is None else b.decode("utf-8", "replace") for b in df[c]], pl.String)
+                         for c in binary)  # fmt: skip
+    return df.write_ndjson().encode()
 
 
 def files(folder: Path) -> list[Path]:
@@ -74,14 +79,16 @@ def files(folder: Path) -> list[Path]:
     return [Path(d) / n for d, _, names in os.walk(folder, followlinks=True) for n in names]
 
 
-def hits(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+def hits(folder: Path, skip: tuple[str, ...] = (), needles: list[str] = CANARIES) -> dict[str, list[str]]:
+    """Files under `folder` (but those under a `skip` folder) that hold a needle, as it is or
+    escaped as JSON writes it inside a string, with the needles each holds."""
     found = {}
     for path in files(folder):
         if not any(part in skip for part in path.relative_to(folder).parts):
             data = _text(path)
-            hits = [c for c in CANARIES if c.encode() in data]
-            if hits:
-                found[str(path.relative_to(folder))] = hits
+            held = [n for n in needles if n.encode() in data or json.dumps(n)[1:-1].encode() in data]
+            if held:
+                found[str(path.relative_to(folder))] = held
     return found
 
 
