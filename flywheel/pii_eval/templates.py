@@ -19,7 +19,8 @@ in session 10, when the fourteenth (`fourteenth_part.py`) was written; the fourt
 once and moved here in session 10, when the fifteenth (`fifteenth_part.py`) was written; the
 fifteenth was measured once and moved here in session 11, when the sixteenth (`sixteenth_part.py`)
 was written; the sixteenth was measured once and moved here in session 11, when the seventeenth
-(`seventeenth_part.py`) was written.
+(`seventeenth_part.py`) was written; the seventeenth was measured once and moved here in session 12,
+when the eighteenth (`eighteenth_part.py`) was written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -29,6 +30,7 @@ like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that ar
 from __future__ import annotations
 
 from flywheel.pii_eval import (
+    eighteenth_part,
     eighth_part,
     eleventh_part,
     fifteenth_part,
@@ -449,12 +451,12 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to sixteenth parts (each measured once, then worked against in sessions 7 to 11) join
-# the development part; the seventeenth is the test part.
+# The fourth to seventeenth parts (each measured once, then worked against in sessions 7 to 12) join
+# the development part; the eighteenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
     _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part, eleventh_part,
-              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part, sixteenth_part)
+              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part, sixteenth_part, seventeenth_part)
     _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(seventeenth_part, _name)
+    _table["test"] = getattr(eighteenth_part, _name)

@@ -125,9 +125,12 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # development) with the country and area codes together in brackets ((+49 30) 1234567), the
 # national area code in brackets after the country code (+49 (030) 1234567), nationally with
 # hyphens (030-123-4567), or with the country code, no plus and hyphens (49-30-1234567); the
-# seventeenth (the test part, session 11) with slashes between every group (+49/30/1234567), as 00
-# and the country code with hyphens (0049-30-1234567), with the area code in brackets and no space
-# ((030)1234567), or with the subscriber number as four digits and the rest (+49 30 1234 567)
+# seventeenth (session 11; now development) with slashes between every group (+49/30/1234567), as
+# 00 and the country code with hyphens (0049-30-1234567), with the area code in brackets and no space
+# ((030)1234567), or with the subscriber number as four digits and the rest (+49 30 1234 567); the
+# eighteenth (the test part, session 12) with a space after the plus (+ 49 30 1234567), with the
+# country and area codes joined (+4930 1234567), with the country code in square brackets
+# ([+49] 30 1234567), or nationally in pairs with dots (03.01.23.45.67)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
@@ -137,8 +140,9 @@ _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "sl
                 "spaced_slash", "area_brackets_hyphen", "trunk_apart", "fours", "plus_zero_spaced",
                 "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
                 "code_then_digits", "codes_in_brackets", "code_then_trunk_brackets", "national_hyphens",
-                "no_plus_hyphens")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "slashes", "zero_zero_hyphens", "trunk_brackets_tight", "four_then_rest")
+                "no_plus_hyphens", "slashes", "zero_zero_hyphens", "trunk_brackets_tight",
+                "four_then_rest")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "plus_space", "code_area_joined", "square_code", "national_pair_dots")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -332,7 +336,16 @@ def _four_then_rest(number: phonenumbers.PhoneNumber, rng: random.Random) -> str
     return f"{code} {rest[0]} {tail[:4]} {tail[4:]}".rstrip()
 
 
+def _code_area_joined(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return f"{code}{rest[0]} {''.join(rest[1:])}".rstrip() if rest else code
+
+
 _REWRITTEN.update({
+    "plus_space": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace("+", "+ ", 1),
+    "code_area_joined": _code_area_joined,
+    "square_code": lambda n, rng: regex.sub(r"^(\+\d+)", r"[\1]", phonenumbers.format_number(n, _FORMATS[1])),
+    "national_pair_dots": lambda n, rng: _pairs(n, rng).replace(" ", "."),
     "slashes": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace(" ", "/"),
     "zero_zero_hyphens": lambda n, rng: "00" + phonenumbers.format_number(n, _FORMATS[1]).lstrip("+").replace(" ", "-"),
     "trunk_brackets_tight": lambda n, rng: _trunk_brackets(n, rng).replace(") ", ")", 1),
@@ -383,18 +396,19 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     the given name in capitals, since the fifteenth (now development) with a generational suffix and
     no comma, as an initial and a double-barrelled surname, with a middle initial and no full stop,
     or as "SURNAME, Given", since the sixteenth (now development) with a title before an initial,
-    as "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given"; in the
-    seventeenth (the test part) as a given name and the surname's initial without a full stop, as
-    "the Surname family", with a former surname in brackets, or as "SURNAME Given M." instead."""
+    as "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given", since the
+    seventeenth (now development) as a given name and the surname's initial without a full stop, as
+    "the Surname family", with a former surname in brackets, or as "SURNAME Given M."; in the
+    eighteenth (the test part) with two surnames and no hyphen, as "Surname (Given)", as a title, the
+    given name and the surname in capitals, or with a particle before the surname instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{first} {last[0]}", f"the {last} family",
-                           f"{first} {last} (ex-{rng.choice(_SECOND_SURNAMES)})",
-                           f"{last.upper()} {first} {middle}."))  # fmt: skip
+        return rng.choice((f"{first} {last} {rng.choice(_SECOND_SURNAMES)}", f"{last} ({first})",
+                           f"{title} {first} {last.upper()}", f"{first} {rng.choice(_PARTICLES)} {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -414,9 +428,12 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{first[0]}. {last}-{rng.choice(_SECOND_SURNAMES)}", f"{first} {middle} {last}",
                        f"{last.upper()}, {first}", f"{title} {first[0]}. {last}",
                        f"{last} {first[0]}{second[:1] or middle}", f"{first}-{second or first} {last}",
-                       f"{last}, {title} {first}"))  # fmt: skip
+                       f"{last}, {title} {first}", f"{first} {last[0]}", f"the {last} family",
+                       f"{first} {last} (ex-{rng.choice(_SECOND_SURNAMES)})",
+                       f"{last.upper()} {first} {middle}."))  # fmt: skip
 
 
+_PARTICLES = ("de", "van", "von", "da", "dos", "di", "bin", "ben", "van der", "de la")
 _DOUBLE_TITLES = ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.")
 _HONORIFICS = ("Herr", "Frau", "Sr.", "Sra.", "M.", "Mme", "Sig.ra", "Pan", "Pani", "Dhr.", "Mevr.")
 _PRONOUNS = ("she/her", "he/him", "they/them")
