@@ -64,11 +64,15 @@ _SUFFIXES = (
 _FR = rf"(?:(?:de la|de l'|de|des|du|d')\s?)?{_W}(?:(?<!\.)\s+{_W})?"
 # (not "6789 / 12": two fields; not the t of "33 t.a.v.")
 _NUM = r"\d{1,5}(?:-?[A-Z]\b|\s?[A-Za-z](?!\.\w))?(?:[/-]\d{1,4}[A-Za-z]?)?"  # 12, 12 a, 4427-J, 7/9, 12-14
+# a word of five letters or more with a full stop ends a sentence, and the address with it
+# ("10115 Berlin. Direct debit", "boulevard de Nguyen. Archeb 2290"), an abbreviation does not
+# ("St. Gallen", "Av. Pres. Vargas 12")
+_SENTENCE_GOES_ON = r"(?<!\p{Ll}{4}\.)"
 _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
     r"|\d{4}\s?[A-Z]{2}"  # NL
     r"|[A-Z]{1,2}-?\d{4,5}|\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,5}"  # DE/FR/AT/CH/PL/CZ/...
-    r")(?:\s+" + _W + r"(?:\s" + _W + r")?)?)?"
+    r")(?:\s+" + _W + r"(?:" + _SENTENCE_GOES_ON + r"\s" + _W + r")?)?)?"
 )
 _UNIT = (
     r"(?:\s*,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|#|Piso|Puerta|Piano|Appartamento|Bl\.|Sc\.|"
@@ -78,7 +82,7 @@ ADDRESS = (
     r"(?:"
     # 12 Oak Ridge Avenue, Suite 4; 248 54th Drive
     rf"\b{_NUM},?\s+(?:(?:{_W}|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?:{_TYPES_AFTER})\b(?:\.(?=,?\s*\d))?{_UNIT}"
-    rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de)\s+){{0,5}}?{_W},?\s+(?:(?:[nN][º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
+    rf"|\b(?:{_TYPES_BEFORE}|{_LOWER_BEFORE})\s+(?:(?:{_W}|{_LOW}|\d{{1,2}}\s+de){_SENTENCE_GOES_ON}\s+){{0,5}}?{_W},?\s+(?:(?:[nN][º°o]\.?\s*|No\.?\s*|Nr\.?\s*)?{_NUM}\b|S/N\b){_UNIT}"
     rf"|\b(?:(?:{_W}-)*\p{{Lu}}\p{{L}}{{2,}}?(?:{_SUFFIXES})|(?:{_W}-)+(?i:{_SUFFIXES}))\.?\s+{_NUM}\b{_UNIT}"
     # Skibelund Allé 304; Arany jános utca 71.
     rf"|\b{_W}(?:\s+\p{{L}}+)?\s+(?i:allé|allee|straße|strasse|weg|vej|gade|laan|straat|gata|gatan|väg|vägen|tie|katu|"
@@ -107,8 +111,9 @@ ADDRESS = (
 
 
 # After words that introduce a place (at, to, address:, residing at, ...): capitalised words and
-# a house number in either order, up to the next comma or full stop (Kyrktorget 3, Campo Sampaio, 51,
-# 177 Hargreaves Ports).
+# a house number in either order, up to the next comma or full stop (Kyrktorget 3, Campo Sampaio,
+# 51, 177 Hargreaves Ports), or a colon after a word English hardly writes ("at Heydukova 203:
+# debit ..."; not "at Gate 12: boarding").
 _PLACE_CUE = (
     r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
     r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|[Rr]esidence:?|c/o|[Ss]treet:|[Ss]tr\.:?))"
@@ -116,13 +121,14 @@ _PLACE_CUE = (
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
 _NAME_PART = rf"(?:{_W}|{_LOW}|i|y)"
-CUED = (
+_CUED_PLACE = (
     # (a word ending in a full stop ends the address: "03/610, Bhatnagar Nagar. Thanks")
     rf"(?<={_PLACE_CUE}\s)(?:{_W}(?:(?<!\.)\s+(?:{_NAME_PART}|\p{{Ll}}{{3,}})){{0,4}},?\s+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b"
     rf"{_UNIT}|\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})*,?\s+(?!{_CALENDAR}|{_CLOCK}){_W}(?:(?<!\.)\s+(?:{_W}|\d{{1,4}}[A-Za-z]?)){{0,4}})"
-    rf"(?=\s*(?:[,;)?!|]|\.(?!\d)|->|$))"
 )
+CUED = _CUED_PLACE + r"(?=\s*(?:[,;)?!|]|\.(?!\d)|->|$))"
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
+_CUED_BEFORE_COLON = regex.compile(_CUED_PLACE + r"(?=:(?!\d))")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
 # follows up to the next comma, semicolon or full stop, when it has a house number and a
 # capitalised word (Suite 430 110 Brown Rosebowl; Tr. 92 # 32-38 Sur); "IP address" and "email
@@ -188,6 +194,8 @@ class StreetAddressRecognizer(CodeRecognizer):
                   and not (m.group()[:1].islower() and _BARE_ADDRESS_CUE.search(text, 0, m.start()))]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
+        found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
+                  for m in _CUED_BEFORE_COLON.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6) for m in _CAPS_SEGMENT.finditer(text)
                   if any(w.lower() not in english_zipf() for w in _CAPS_WORD.findall(m.group()))]  # fmt: skip
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address

@@ -26,6 +26,7 @@ from flywheel.scrub.keys import entity_of
 from flywheel.scrub.names import (
     brand_after_article,
     drop_word_names,
+    lower_non_name,
     name_parts,
     name_words,
     tidy_person,
@@ -110,6 +111,8 @@ class Scrubber:
                 if end is None or drop_word_names(text, r.start, end):
                     continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, end)
+                if lower_non_name(text[start:end].strip()):
+                    continue
             if r.entity_type == "PERSON":
                 start, end = tidy_person(text, start, end, ner)  # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...'
                 if greetings is None:

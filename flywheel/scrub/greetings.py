@@ -18,6 +18,9 @@ GREETINGS = (
     # Romance
     "bonjour|bonsoir|salut|coucou|hola|buenos días|buenos dias|buenas tardes|buenas noches|olá|bom dia|"
     "boa tarde|boa noite|ciao|buongiorno|buonasera|salve|bună ziua|buna ziua|bună|bună dimineața|"
+    "bos días|bos dias|boas tardes|bon dia|bona tarda|bongu|bonswa|"
+    # Celtic, Basque, Albanian
+    "bore da|prynhawn da|noswaith dda|shwmae|kaixo|egun on|arratsalde on|përshëndetje|pershendetje|mirëdita|"
     # Slavic
     "dzień dobry|dzien dobry|cześć|czesc|witam|dobry wieczór|dobrý den|dobrý deň|dobry den|ahoj|zdravím|"
     "dobar dan|dobro jutro|dober dan|zdravo|živjo|bok|zdravstvuyte|privet|pryvit|vitayu|dobryi den|"

@@ -13,28 +13,48 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flywheel.scrub.caps_names import CAPS_CODES, CAPS_PARTICLES, caps_names
-from flywheel.scrub.names import _TITLES, _UP, TITLE, WORD_NAMES, english_zipf, given_names, name_words
+from flywheel.scrub.names import (
+    _PART_ZIPF,
+    _TITLES,
+    _UP,
+    TITLE,
+    WORD_NAMES,
+    all_given_names,
+    common_surnames,
+    english_zipf,
+    given_names,
+    name_words,
+)
 from flywheel.scrub.shapes import CodeRecognizer
 
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?"
 _GIVEN_THEN_CAPS = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}[\p{{Ll}}'’]+)((?:[ \t]+{_CAPS}){{1,2}})(?![\p{{L}}])")
 _INITIAL_THEN_SURNAME = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:\p{{Lu}}\.\s?)?({_UP})(?![\p{{L}}])")
 _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}})(\p{{Lu}}[\p{{Ll}}'’]+)(?![\p{{L}}])")
-# a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...")
+# a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...");
+# after a messaging app's date, time and dash a name that opens with any given name, an everyday
+# word or not ("27/11/2026, 18:03 - Mark: ok", "... - Mark Simmons: ...")
 _SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
+_APP_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?"
+    r"[ \t]+(?:-[ \t]+)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2}):"
+)
 # a given name alone in brackets, after a number or a name it belongs to ("0068522196 (Sonja)")
 _GIVEN_IN_BRACKETS = regex.compile(r"\((\p{Lu}\p{Ll}+)\)")
 # a nickname in quotes between the given name and the surname (Beat "Mimi" Frey)
 _NICKNAME = regex.compile(
-    rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s+(?:[\"“']\p{{Lu}}\p{{Ll}}+[\"”']|\(\p{{Lu}}\p{{Ll}}+\))\s+({_UP})(?![\p{{L}}])"
-)  # (or in brackets: Bradley (Lulu) Price)
+    rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)\s+(?:[\"“']\p{{Lu}}\p{{Ll}}+[\"”']|\(\p{{Lu}}\p{{Ll}}+\))\s+"
+    rf"({_UP})(?![\p{{L}}])"
+)  # (or in brackets: Bradley (Lulu) Price, Amy-Leigh (Jojo) Dineen)
 # a name as airlines and booking systems write it: SURNAME/GIVEN and a title (VAZ/LIA MS)
 _AIRLINE = regex.compile(
     r"(?<![\p{L}/])(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)?)/(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)?)"
     r"(?: (?:MR|MRS|MS|MISS|MSTR|DR|PROF))?(?![\p{L}/])"
 )
-# a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F.)
-_GIVEN_THEN_INITIAL = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s\p{Lu}\.(?![\p{L}])")
+# a given name and the surname's initial, as chat and labels write it (Ilmari R., Amanda F., Ivo M)
+_GIVEN_THEN_INITIAL = regex.compile(
+    r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s\p{Lu}(\.?)(?![\p{L}\d]|[.'’-]\p{L})"
+)
 _TITLE_THEN_NAME = regex.compile(
     rf"\b(?:{TITLE})\.?\s+"
     rf"((?:(?:de|van|von|da|di|du|le|la|del|dos|ter|ten|al|el|bin|ben)\s)?{_UP}(?:\s+{_UP})?|\p{{Lo}}{{1,4}})"
@@ -92,6 +112,7 @@ _TWO_LETTER_CODES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH "
     "OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY DC".split()
 )
+_FAMILY = regex.compile(rf"\b[Tt]he\s+({_UP})\s+(?:family|household|residence|twins)\b")
 _AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname
@@ -133,12 +154,18 @@ def name_forms(text: str) -> list[tuple[int, int]]:
                       or zipf.get(w.lower(), 0) < _SHORT_CAPS_ZIPF for w in caps)  # fmt: skip
         first = regex.sub(r"['’]s?$", "", m.group(2))  # CAMERON Stuart's profile
         rare = all(w.lower() not in zipf for w in [*caps, first])  # YULIANTI Eluh, SAMINOVA Soliha
-        if (first in given or rare) and caps_ok and not CAPS_CODES & set(caps):
+        # a given name in capitals before a surname, any word but the commonest (VALERIE Martinez, JULIA May)
+        given_first = len(caps) == 1 and caps[0].capitalize() in given and (
+            first in WORD_NAMES or (first.lower() not in STOP_WORDS and zipf.get(first.lower(), 0) < _COMMON_ZIPF))
+        if (first in given or rare or given_first) and caps_ok and not CAPS_CODES & set(caps):
             out.append((m.start(), m.start(2) + len(first)))
     out += [m.span(1) for m in _TITLE_THEN_NAME.finditer(text)]  # Mr Taylor, Ms. Sales: the title says so
+    # Cherith H.; not "Plan B."; without the full stop a given name that is no everyday word (not "Plan B", "Will C")
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
-            if m.group(1) in given or m.group(1).lower() not in zipf]  # Cherith H.; not "Plan B."
+            if ((m.group(1) in given or m.group(1).lower() not in zipf) if m.group(2)
+                else (m.group(1) in given and m.group(1) not in WORD_NAMES))]  # fmt: skip
     out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    out += [m.span(1) for m in _APP_SPEAKER.finditer(text) if m.group(1).split()[0] in all_given_names()]
     for m in _MIDDLE_INITIAL.finditer(text):  # a known given name or a word English never writes
         first, initial, surname = m.groups()
         named = first in given or first.lower() not in zipf
@@ -147,7 +174,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
     for m in _SURNAME_INITIALS.finditer(text):  # a known surname or one English hardly writes; not "Order ID"
         surname, letters = m.groups()
-        rare = surname in known or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
+        rare = surname in known or surname in common_surnames() or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
         if rare and letters not in _TWO_LETTER_CODES and surname not in _PART_WORDS and surname not in _OPENERS:
             out.append(m.span())
     for m in _CAPS_COMMA_GIVEN.finditer(text):  # not "NOTE, Mark" or "VAT, Anna"
@@ -165,7 +192,7 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
     # a known given name or surname around the nickname, or two words English does not write
     # (Hamis 'Lulu' Kitumaini)
-    out += [m.span() for m in _NICKNAME.finditer(text) if m.group(1) in given or m.group(2) in known
+    out += [m.span() for m in _NICKNAME.finditer(text) if given & set(m.group(1).split("-")) or m.group(2) in known
             or (m.group(1).lower() not in zipf and m.group(2).lower() not in zipf)]  # fmt: skip
     if not text.isupper():
         # carmelita aguado, in chat; or a whole value ("fn": "shehu idris")
@@ -193,12 +220,19 @@ def name_forms(text: str) -> list[tuple[int, int]]:
             out.append((m.start(), m.end()))
     for m in _SURNAME_COMMA_INITIAL.finditer(text):
         surname = m.group(1)  # any word but the commonest and those that name a lettered part
-        common = zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES or surname in _PART_WORDS
+        # a surname common in English-speaking countries counts, an English word or not (Cooper, K.; Evans F.)
+        surnamed = surname in common_surnames()
+        common = not surnamed and (zipf.get(surname.lower(), 0) >= _COMMON_ZIPF or surname in WORD_NAMES
+                                   or surname in _PART_WORDS)  # fmt: skip
         # without a comma, a known name or a word English hardly writes (Torres J.; not "Hepatitis B.")
-        named = text[m.end(1)] == "," or surname in known or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
+        named = text[m.end(1)] == "," or surnamed or surname in known \
+            or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
         if named and not common and surname.lower() not in STOP_WORDS and surname not in _OPENERS \
                 and surname not in _TITLES:  # fmt: skip
             out.append(m.span())
+    # the Obi family, the Evans household: a known surname or a word English hardly writes (not "the Royal family")
+    out += [m.span(1) for m in _FAMILY.finditer(text) if m.group(1) in known or m.group(1) in common_surnames()
+            or zipf.get(m.group(1).lower(), 0) < _PART_ZIPF]  # fmt: skip
     return out
 
 
@@ -211,6 +245,7 @@ class NameFormRecognizer(CodeRecognizer):
     def load(self) -> None:
         name_words()
         english_zipf()
+        common_surnames()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         return [RecognizerResult("PERSON", a, b, 0.7) for a, b in name_forms(text)]

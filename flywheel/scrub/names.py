@@ -96,21 +96,42 @@ def world_names(part: str = "first") -> frozenset[str]:
     frequent in at least one of names-dataset's 105 countries, less those that are common English
     words (wordfreq). Derived once from the installed packages (a few seconds and about 1 GB) and
     cached under ~/.cache/flywheel."""
+    from wordfreq import zipf_frequency
+
+    rare = lambda n: zipf_frequency(n.lower(), "en") < WORD_ZIPF  # noqa: E731
+    return _ranked_names(part, f"world-{part}-names", WORLD_RANK, (), rare)
+
+
+ENGLISH_SPEAKING = ("US", "GB", "CA", "AU", "IE", "NZ")
+COMMON_SURNAME_RANK = 1000
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Surnames among the 1,000 most frequent of an English-speaking country (names-dataset),
+    English words or not: Evans, Cooper, Green and Grant are surnames, Table, Plan and Hepatitis
+    are not, though English writes some of them less often."""
+    return _ranked_names("last", "common-surnames", COMMON_SURNAME_RANK, ENGLISH_SPEAKING, lambda n: True)
+
+
+def _ranked_names(part: str, label: str, rank: int, countries: tuple[str, ...], keep) -> frozenset[str]:
+    """Names of names-dataset's `part` ranked `rank` or better in one of `countries` (any country
+    when empty) for which `keep` holds; derived once and cached under ~/.cache/flywheel."""
     from importlib.metadata import version
 
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "flywheel"
-    path = cache / f"world-{part}-names-{version('names-dataset')}-{version('wordfreq')}-{WORLD_RANK}-{WORD_ZIPF}.txt"
+    suffix = f"-{'-'.join(countries)}" if countries else ""
+    path = cache / f"{label}-{version('names-dataset')}-{version('wordfreq')}-{rank}-{WORD_ZIPF}{suffix}.txt"
     if path.exists():
         return frozenset(path.read_text(encoding="utf-8").split("\n"))
     import names_dataset
-    from wordfreq import zipf_frequency
 
     with gzip.open(Path(names_dataset.__file__).parent / "v3" / f"{part}_names.pkl.gz") as f:
         table = pickle.load(f)  # the package's own data file, installed from PyPI
     names = sorted(
         n for n, info in table.items()
-        if info["rank"] and min(info["rank"].values()) <= WORLD_RANK and " " not in n and len(n) > 1
-        and zipf_frequency(n.lower(), "en") < WORD_ZIPF
+        if (ranks := [r for c, r in info["rank"].items() if not countries or c in countries])
+        and min(ranks) <= rank and " " not in n and len(n) > 1 and keep(n)
     )  # fmt: skip
     del table
     cache.mkdir(parents=True, exist_ok=True)
@@ -178,7 +199,9 @@ _RARE_RUN = regex.compile(
 _SINGLE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-]){_WORD}(?![\p{{L}}\p{{M}}'’-]|\s+\p{{Lu}})")
 _WORD_OR_PARTICLE = regex.compile(rf"{_WORD}|{_PARTICLE}")
 _IS_PARTICLE = regex.compile(_PARTICLE)
-_MID_SENTENCE = regex.compile(r"(?:\b\p{Ll}[\p{Ll}-]*|[,(;]),?\s+$")  # after a lower-case word, a comma or ;
+# after a lower-case word, a comma or ;, a dash between spaces (18:03 - Nelly: saved) or a list
+# item's number (3) Gregory - Staff)
+_MID_SENTENCE = regex.compile(r"(?:\b\p{Ll}[\p{Ll}-]*|[,(;]|\s[-–—]|(?<![\d.,:])\d{1,2}[.)]),?\s+$")
 _PERSON_VERB_AFTER = regex.compile(
     r"\s+(?:said|says|asked|asks|wants|wanted|told|tells|called|calls|rang|wrote|writes|needs|needed|"
     r"mentioned|confirmed|reported|promised|agreed|cannot|can't|won't|didn't|doesn't|isn't|wasn't|will|would|"
@@ -239,6 +262,11 @@ class RareNameRecognizer(CodeRecognizer):
                   if e.label_ in ("LOCATION", "GPE", "LOC", "FAC")]  # fmt: skip
         for m in _SINGLE.finditer(text):
             word, rare = m.group(), m.group().lower() not in zipf
+            if (rare or word in all_given_names()) and _after_role(text, m.start()):
+                # after a role noun, any given name or a word English hardly writes ("customer Amber
+                # unreachable", "customer Jezups ...")
+                out.append(RecognizerResult("PERSON", m.start(), m.end(), 0.65))
+                continue
             if (word not in given and not rare) or (word in _TITLES and text[m.end() : m.end() + 1] == "."):
                 continue  # (nor "Ing." or "Mgr." before a name)
             # a given name English text hardly uses (Adedayo) anywhere; a common one (Caroline, Job)
@@ -296,12 +324,28 @@ def _given_word_names() -> frozenset[str]:
 
 
 def drop_word_names(text: str, start: int, end: int) -> bool:
-    """True for an NER person span that is one everyday word ("Bill it to my card"), or one word
-    in lower case that is no given name ("kyc: subject ...")."""
+    """True for an NER person span that is one everyday word ("Bill it to my card"), a word a
+    record calls a person by ("Driver note: ..."), or one word in lower case that is no given name
+    ("kyc: subject ...")."""
     span = text[start:end].strip()
-    if span in WORD_NAMES and _AFTER_TITLE.search(text, 0, start):  # Mr. Miller, Dr Young: the title says so
-        return False
-    return span in WORD_NAMES or (span.islower() and " " not in span and span.capitalize() not in given_names())
+    if (span in WORD_NAMES or span.lower() in _ROLES) and _AFTER_TITLE.search(text, 0, start):
+        return False  # Mr. Miller, Dr Young: the title says so
+    if span in WORD_NAMES or span.lower() in _ROLES or lower_non_name(span):
+        return True
+    # one word no list knows as a name, before a number: a noun and its number in another
+    # language ("Archeb 2290 yn hwyr", "Pöntun 4471"), as "Order 4471" would be
+    return " " not in span and span not in name_words() and bool(_NUMBER_AFTER.match(text, end))
+
+
+_NUMBER_AFTER = regex.compile(r"\s+\d{1,6}(?=\s+\p{Ll}|[.,;:!?)]|$)")
+
+
+def lower_non_name(span: str) -> bool:
+    """True for words in lower case none of which is a given name of three letters or more: NER's
+    reading of another language ("jeg hedder"; "ma wasalx" -> "wasalx" once the words before it
+    are trimmed; the Basque "da"), not "anna kowalska"."""
+    words = span.split()
+    return span.islower() and all(len(w) < 3 or w.capitalize() not in given_names() for w in words)
 
 
 _ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))\s+$")
@@ -312,9 +356,12 @@ def brand_after_article(text: str, start: int, end: int) -> bool:
     company or product ("You are the Litware helpdesk"), not a person ("the Smith account" stays
     a name: Smith is a word English writes)."""
     span = text[start:end].strip()
-    if " " in span or not _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
-        return False
+    if " " in span or not _ARTICLE_BEFORE.search(text, max(0, start - 8), start) or _FAMILY_AFTER.match(text, end):
+        return False  # (but "the Wario family" are people)
     return span not in name_words() and span.lower() not in english_zipf()
+
+
+_FAMILY_AFTER = regex.compile(r"\s+(?:family|household|residence|twins)\b")
 
 
 TITLE = "Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta"  # before a name, with a full stop or not
@@ -382,6 +429,12 @@ _ROLES = frozenset(
     "applicant member subscriber employee driver agent recipient sender requester assignee consignee signatory "
     "beneficiary payee payer contact user attendee speaker landlord claimant".split()
 )
+
+_ROLE_BEFORE = regex.compile(rf"(?i:\b(?:{'|'.join(sorted(_ROLES))}))\s+$")
+
+
+def _after_role(text: str, start: int) -> bool:
+    return bool(_ROLE_BEFORE.search(text, max(0, start - 20), start))
 
 # verbs that open a question ("Can Andrea call me?", "Did Jo Lee pay?"): not given names there
 _QUESTION_VERBS = frozenset("can could would should shall did does do is are was were has have had".split())

@@ -21,7 +21,8 @@ from flywheel.scrub.shapes import CodeRecognizer
 ENTITY = "OTHER_SCRIPT"
 _LETTER = r"(?:[^\P{L}\p{Latin}]|[\p{Mn}\p{Mc}])"  # a letter of another script, or a mark on one
 # a word of such letters (with a Latin letter or two inside, as in 海门路Z座), or a number beside one
-_UNIT = rf"(?:{_LETTER}+(?:[A-Za-z]{{1,2}}{_LETTER}+)*|(?<!\d)\d{{1,5}}[A-Za-z]?(?:/\d{{1,5}})?(?!\d))"
+# (not the minutes of a time: "18:02")
+_UNIT = rf"(?:{_LETTER}+(?:[A-Za-z]{{1,2}}{_LETTER}+)*|(?<![\d:])\d{{1,5}}[A-Za-z]?(?:/\d{{1,5}})?(?!\d))"
 # joined by spaces and marks, not across lines, and by a comma only before more words (ул. Широкая,
 # д. 799), not before a number (a name, then a house number that starts an address)
 _RUN = regex.compile(rf"{_UNIT}(?:(?:[ \t.'’/-]{{0,3}}|,[ \t]?(?={_LETTER})){_UNIT})*")
@@ -29,6 +30,7 @@ _ANY = regex.compile(r"[^\P{L}\p{Latin}]")
 # numbers at either end of a run that hold 6 digits or more: a phone or card number beside a name
 _NUMBER_TAIL = regex.compile(r"[\s.,/-]*(?:\d+[\s.,/-]*){2,}$|[\s.,/-]*\d{6,}[\s.,/-]*$")
 _NUMBER_HEAD = regex.compile(r"^(?:\d+[\s.,/-]+){2,}")
+_FIELD_HEAD = regex.compile(r"^\d+[ \t]+-[ \t]+")  # "2026, 18:02 - राजेन्द्र": the time is a field of its own
 
 
 def _trim(run: str) -> tuple[int, int]:
@@ -37,6 +39,8 @@ def _trim(run: str) -> tuple[int, int]:
     if (m := _NUMBER_TAIL.search(run)) and sum(c.isdigit() for c in m.group()) >= 6:
         end = m.start()
     if (m := _NUMBER_HEAD.match(run, 0, end)) and sum(c.isdigit() for c in m.group()) >= 6:
+        start = m.end()
+    if m := _FIELD_HEAD.match(run, start, end):
         start = m.end()
     return start, start + len(run[start:end].rstrip(" .,-/'’"))
 

@@ -38,10 +38,11 @@ _PHONE_CONTEXT = regex.compile(
     r"no\.|ext\b|extension|line\b|hotline|landline)"
 )
 # a word right before a number that makes it a reference, not a person's number (order 100234567,
-# EAN 4006381333931, tracking 1Z999AA1...)
+# EAN 4006381333931, tracking 1Z999AA1..., account 7741-0093)
 ID_BEFORE = regex.compile(
     r"(?i)\b(?:order|invoice|ticket|case|tracking|booking|ref|reference|po|sku|ean|upc|gtin|isbn|item|part|serial|"
-    r"build|version|shipment|parcel|confirmation)\s*(?:no\.?|nr\.?|number|id|#|:)?\s*#?$"
+    r"build|version|shipment|parcel|confirmation|account|acct|contract|policy|membership|bill)"
+    r"\s*(?:no\.?|nr\.?|number|id|#|:)?\s*#?$"
 )
 # a short number (an extension, a small country's 4-7 digits) right after a word that calls it a
 # phone number: "extension is 22135", "call 7013", "text 20 13 17", "a text on 22 11 91", "my number is 40194"
@@ -50,12 +51,12 @@ _PHONE_CUE = (
     r"get\s+through|callback|call-back|(?:my|our|his|her|their|your)\s+number|nummer|número|numero|numéro|telefon|"
     r"numer(?:em|u)?|číslo|číslem|broj|nomor|nombor|"
     r"teléfono|telefone|telefono|téléphone|direct(?:\s+line)?|landline)\b\.?"
-    r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
+    r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked|sent)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
     r"är|es|é|est|ist|jest|to))?\s*(?:[\"']\s*:\s*[\"']|:?\s*)"
 )  # (a quoted key and value too: "phone": "62853")
 _SHORT_PHONE = regex.compile(
-    _PHONE_CUE + r"((?:\(\d{1,5}\)[ ]?)?\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)"
-)  # (an area code in brackets first: "their extension is (90) 1909")
+    _PHONE_CUE + r"((?:\(\d{1,5}\)[ ]?)?\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ]|[ ]-[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)"
+)  # (an area code in brackets first: "their extension is (90) 1909"; " - " between groups: "tel 20 - 175")
 # a short number with an extension: the extension says phone (a small country's 5-digit number, x593)
 _SHORT_WITH_EXTENSION = regex.compile(
     r"(?<![\w+/.,:-])\d(?:[ .-]?\d){3,5}(?:\s{0,2}(?:ext\.?|extn\.?|extension)\s{0,2}|\s?x)\d{1,6}(?![\w/]|[.,:-]\d)"
@@ -95,6 +96,7 @@ _IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _EXIT_CODE = regex.compile(r"^(?:00|011|0011|010|001|002)[ .-]?(?=[1-9])")
 # "SSN 123-45-6789 / 12 Main St": an identity number, not a phone number running on
 _ID_NUMBER_BEFORE = regex.compile(r"(?i)\b(?:ssn|sin|nin|tin|itin|tax\s?id|national\s?id)\s*[:#]?\s*$")
+_AREA_IN_BRACKETS = regex.compile(r"^\(\d{2,5}\)[ ]?\d{3,}")
 _LOCAL = regex.compile(r"^[2-9]\d{2}(?:[.-]|[ ]{1,2})\d{4}$")
 _EXTENSION = regex.compile(rf"\s{{0,2}}{_EXT_WORD}\s{{0,2}}\d{{1,6}}$")
 _COMMA_EXTENSION = regex.compile(r",\d{1,5}$")
@@ -123,6 +125,8 @@ def phone_score(candidate: str, before: str) -> float:
         return 0.8
     if number.startswith(("0", "(")) and digits >= 8:
         return 0.75
+    if _AREA_IN_BRACKETS.match(number) and digits >= 6:  # (888)8152: an area code and a local number
+        return 0.6
     if separated and digits >= 8:
         return (
             0.7

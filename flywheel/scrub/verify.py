@@ -95,7 +95,7 @@ def _is_phone(candidate: str) -> bool:
 # a number the text itself names as a reference of goods or records: not a phone number
 _REFERENCE = re.compile(
     r"(?:\b(?:order|orders|invoice|ticket|tracking|booking|sku|ean|upc|gtin|isbn|serial|part|item|shipment|"
-    r"parcel|po|ref)\b\.?\s*(?:number|no\.?|nr\.?|id|#)?\s*[:#]?\s*)$",
+    r"parcel|po|ref|account|acct|contract|policy|membership|bill)\b\.?\s*(?:number|no\.?|nr\.?|id|#)?\s*[:#]?\s*)$",
     re.IGNORECASE,
 )
 

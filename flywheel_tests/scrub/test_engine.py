@@ -344,7 +344,45 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # a surname and two initials without full stops (not a department, a state or "Order ID"); a
      # capitalised word after a surname in capitals English never writes and a comma
      ("Send the NDA to Hoàng JJ and Yudas TD; EKWUEME, Comfort signed. Contoso IT, Order ID 5",
-      "Send the NDA to <PERSON_1> and <PERSON_2>; <PERSON_3> signed. Contoso IT, Order ID 5")],
+      "Send the NDA to <PERSON_1> and <PERSON_2>; <PERSON_3> signed. Contoso IT, Order ID 5"),
+     # an account's or a bill's number is a reference; a town that ends a sentence ends the address
+     # (and so does a street's last word with a full stop); a noun and its number in another language
+     # are no name; Galician and Albanian greetings
+     ("Electricity bill, account 7741-0093: Anna Kowalska, Hauptstr. 5, 10115 Berlin. Direct debit, bill 7741-0093.",
+      "Electricity bill, account 7741-0093: <PERSON_1>, <STREET_ADDRESS_1>. Direct debit, bill 7741-0093."),
+     ("Bore da, Michel Arnaud ydw i, fy nghyfeiriad yw boulevard de Nguyen. Archeb 2290 yn hwyr. Bos días! "
+      "Përshëndetje, jam Arben Hoxha.",
+      "Bore da, <PERSON_1> ydw i, fy nghyfeiriad yw <STREET_ADDRESS_1>. Archeb 2290 yn hwyr. Bos días! "
+      "Përshëndetje, jam <PERSON_2>."),
+     # a role noun alone is no name; NER's lower-case words without a given name are none either
+     ("Driver note: left it. L-ordni 3384 għadu ma wasalx. Hej, jeg hedder Sven Olsen. 6630 eskaera ez da iritsi.",
+      "Driver note: left it. L-ordni 3384 għadu ma wasalx. Hej, jeg hedder <PERSON_1>. 6630 eskaera ez da iritsi."),
+     # a messaging app's export: the time is no part of another script's run, the sender after it is a
+     # name (an everyday word as a given name too)
+     ("27/11/2026, 18:02 - राजेन्द्र: my new number is +382 (0) 60 1234567\n27/11/2026, 18:03 - Mark Simmons: saved"
+      "\n27/11/2026, 18:04 - Mark: ok",
+      "27/11/2026, 18:02 - <OTHER_SCRIPT_1>: my new number is <PHONE_NUMBER_1>\n27/11/2026, 18:03 - <PERSON_1>: "
+      "saved\n27/11/2026, 18:04 - <PERSON_2>: ok"),
+     # a given name and an initial without a full stop; a given name after a list item's number or
+     # after a role noun (also an everyday word there, and a word English never writes); not "Plan B"
+     ("Badges: 1) Georgiana C - Speaker 2) Guest - Press 3) Gregory - Staff. Customer Amber unreachable, customer "
+      "Jezups too. Plan B - Vitamin C",
+      "Badges: 1) <PERSON_1> - Speaker 2) Guest - Press 3) <PERSON_2> - Staff. Customer <PERSON_3> unreachable, "
+      "customer <PERSON_4> too. Plan B - Vitamin C"),
+     # a given name in capitals before a surname, common word or not
+     ("Yours sincerely,\nVALERIE Martinez\nson JULIA May, a miña",
+      "Yours sincerely,\n<PERSON_1>\nson <PERSON_2>, a miña"),
+     # a cued address before a colon when a word in it is rare (not "Gate 12:"); a short number after
+     # "SMS sent to", or with " - " between its groups
+     ("parcel 3 left at Heydukova 203: SMS sent to 3218 34; tel 20 - 175. Meet at Gate 12: boarding.",
+      "parcel 3 left at <STREET_ADDRESS_1>: SMS sent to <PHONE_NUMBER_1>; tel <PHONE_NUMBER_2>. Meet at Gate 12: "
+      "boarding."),
+     # a common English-speaking surname before an initial, though English writes it as a word; "the
+     # Surname family"; a nickname after a hyphenated given name; not "Table B." or "the Royal family"
+     ("Caller: Cooper, K.; dial-in for Evans F.: 0800 1234; the Obi family, the Wario family and the Royal family; "
+      "Amy-Leigh (Jojo) Dineen. See Table B.",
+      "Caller: <PERSON_1>; dial-in for <PERSON_2>: <PHONE_NUMBER_1>; the <PERSON_3> family, the <PERSON_4> family "
+      "and the Royal family; <PERSON_5>. See Table B.")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
