@@ -112,11 +112,12 @@ ADDRESS = (
 
 # After words that introduce a place (at, to, address:, residing at, ...): capitalised words and
 # a house number in either order, up to the next comma or full stop (Kyrktorget 3, Campo Sampaio,
-# 51, 177 Hargreaves Ports), or a colon after a word English hardly writes ("at Heydukova 203:
-# debit ..."; not "at Gate 12: boarding").
+# 51, 177 Hargreaves Ports), or a colon or a verb after a word English hardly writes ("at Heydukova
+# 203: debit ..."; not "at Gate 12: boarding").
 _PLACE_CUE = (
-    r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|[Ll]ocation:?|"
-    r"[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|[Rr]esidence:?|c/o|[Ss]treet:|[Ss]tr\.:?))"
+    r"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Aa]ddress(?:\s+is|\s+on\s+file)?:?|[Rr]esiding at|[Ll]ives at|[Ll]ocated at|"
+    r"[Ll]ocation:?|[Ss]ite:?|[Hh]ome:?|[Oo]ffice:?|[Rr]esidence:?|c/o|[Ss]treet:|[Ss]tr\.:?|"
+    r"[Dd]elivery(?:\s+stays)?:?|[Bb]illing:?|[Ss]hipping:?))"
 )
 _CALENDAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\b"
 _CLOCK = r"(?:AM|PM|UTC|GMT|CET|CEST|EST|EDT|PST|PDT|BST|IST)\b"
@@ -128,7 +129,8 @@ _CUED_PLACE = (
 )
 CUED = _CUED_PLACE + r"(?=\s*(?:[,;)?!|]|\.(?!\d)|->|$))"
 _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
-_CUED_BEFORE_COLON = regex.compile(_CUED_PLACE + r"(?=:(?!\d))")
+# (or before a colon or a verb, when a word in it is rare: "at Heydukova 203: debit", "at Rajtákova 52 is printed")
+_CUED_OPEN_END = regex.compile(_CUED_PLACE + r"(?=:(?!\d)|\s+(?:is|was|has|and|for|in|on|with|from)\b)")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
 # follows up to the next comma, semicolon or full stop, when it has a house number and a
 # capitalised word (Suite 430 110 Brown Rosebowl; Tr. 92 # 32-38 Sur); "IP address" and "email
@@ -195,7 +197,7 @@ class StreetAddressRecognizer(CodeRecognizer):
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.start() + len(m.group().rstrip(".")), 0.6)
                   for m in _SEGMENT.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
-                  for m in _CUED_BEFORE_COLON.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
+                  for m in _CUED_OPEN_END.finditer(text) if _rare_word_inside(m.group())]  # fmt: skip
         found += [RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6) for m in _CAPS_SEGMENT.finditer(text)
                   if any(w.lower() not in english_zipf() for w in _CAPS_WORD.findall(m.group()))]  # fmt: skip
         for r in found:  # "…09 38\nchemin Sarah Cousin": the number ends the line before, not this address

@@ -402,9 +402,15 @@ def trim_person(text: str, start: int, end: int) -> int:
     tokens = list(_TOKEN.finditer(text, start, end))
     if len(tokens) > 1 and _asks(text, tokens[0]):  # "Can Andrea from billing call me?": Can asks
         tokens.pop(0)
-    while len(tokens) > 1 and _not_of_the_name(tokens[0].group(), tokens[1].group()):
+    while len(tokens) > 1 and _not_of_the_name(tokens[0].group(), tokens[1].group()) \
+            and not _initial(text, tokens[0]):  # fmt: skip
         tokens.pop(0)
     return tokens[0].start() if tokens else start
+
+
+def _initial(text: str, token: regex.Match) -> bool:
+    """True for a capital letter and a full stop: an initial of the name ("S. A. Kočiš")."""
+    return len(token.group()) == 1 and token.group().isupper() and text[token.end() : token.end() + 1] == "."
 
 
 def _not_of_the_name(word: str, following: str) -> bool:

@@ -83,9 +83,11 @@ _LIST_NUMBER = regex.compile(
 # a number in two or more groups near an e-mail address, in a sentence ("lists 981 86 36 and jk@x.com")
 _GROUPED_NEAR_EMAIL = regex.compile(r"(?<![\w+/.,:-])\d{2,4}(?:[ .\-]\d{2,4}){1,4}(?![\w/]|[.,:-]\d)")
 # a number after a phone word later in the same clause ("queued callback for John Meyers at 75 25 04",
-# "callback logged to 92 19 50", "do-not-call set for 21 - 14 - 93")
+# "callback logged to 92 19 50", "do-not-call set for 21 - 14 - 93", "dial-in for Mark Okonkwo: 22155",
+# "left a message for Ann Lee on 31250", "the alert now goes to 51204")
 _CUE_THEN_AT = regex.compile(
-    r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach)\b[^.\n;:]{1,40}?\b(?:at|on|to|for)\s+"
+    r"(?i)\b(?:call(?:back|ed)?|ring|phone|dial(?:-in)?|reach|message|alert|text(?:ed)?|sms|voicemail)\b[^.\n;:]{1,40}?"
+    r"(?:\b(?:at|on|to|for)\s+|:\s*)"
     r"(\+?\d(?:(?:[ ./-]| - | / )?\d){4,12})(?![\w/]|[ .,:/-]?\d)"
 )
 _EMAIL_LIKE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -382,7 +382,20 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      ("Caller: Cooper, K.; dial-in for Evans F.: 0800 1234; the Obi family, the Wario family and the Royal family; "
       "Amy-Leigh (Jojo) Dineen. See Table B.",
       "Caller: <PERSON_1>; dial-in for <PERSON_2>: <PHONE_NUMBER_1>; the <PERSON_3> family, the <PERSON_4> family "
-      "and the Royal family; <PERSON_5>. See Table B.")],
+      "and the Royal family; <PERSON_5>. See Table B."),
+     # an address after "address on file", "delivery stays", "delivery", or before a verb when a word in
+     # it is rare (not "at Gate 12 and"); a name's initials before its surname stay in it
+     ("The label for S. A. Kočiš at Rajtákova 52 is printed; address on file Ribnjak 9c; delivery stays Los "
+      "Alerces 80 Dpto. 21. delivery Rozvodná 8. Meet at Gate 12 and at Terminal 3 for lunch.",
+      "The label for <PERSON_1> at <STREET_ADDRESS_1> is printed; address on file <STREET_ADDRESS_2>; delivery "
+      "stays <STREET_ADDRESS_3>. delivery <STREET_ADDRESS_4>. Meet at Gate 12 and at Terminal 3 for lunch."),
+     # a number after a phone word and a name and a colon, after "message" or "alert" later in the
+     # clause; not a time, a date or a count
+     ("dial-in for Mark Okonkwo: ２２１５５; I have left a message for Ann Lee on 31250; the alert now goes to 51204. "
+      "Text me at 5pm. The message on 12 May: 300 units. SMS sent at 10:30 to 40 people.",
+      "dial-in for <PERSON_1>: <PHONE_NUMBER_1>; I have left a message for <PERSON_2> on <PHONE_NUMBER_2>; the alert "
+      "now goes to <PHONE_NUMBER_3>. Text me at 5pm. The message on 12 May: 300 units. SMS sent at 10:30 to 40 "
+      "people.")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
