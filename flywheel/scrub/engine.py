@@ -26,9 +26,9 @@ from flywheel.scrub.keys import entity_of
 from flywheel.scrub.names import (
     brand_after_article,
     drop_word_names,
-    lower_non_name,
     name_parts,
     name_words,
+    not_a_name,
     tidy_person,
     trim_person,
 )
@@ -111,7 +111,7 @@ class Scrubber:
                 if end is None or drop_word_names(text, r.start, end):
                     continue  # "Bill it to my card"; "order ORD-834285" (names hold no digits)
                 start = trim_person(text, r.start, end)
-                if lower_non_name(text[start:end].strip()):
+                if not_a_name(text, start, end):  # what is left once the words before it are trimmed
                     continue
             if r.entity_type == "PERSON":
                 start, end = tidy_person(text, start, end, ner)  # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...'

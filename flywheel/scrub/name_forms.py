@@ -93,7 +93,7 @@ _SURNAME_COMMA_GIVEN = regex.compile(
 # a given name, a middle initial without its full stop, a surname (Franck T Raynaud)
 _MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])(\p{{Lu}}\p{{Ll}}+)\s(\p{{Lu}})\s({_UP})(?![\p{{L}}])")
 # a surname and two initials without full stops, as records in the UK write it (Smith JA, Ó Maranáin BH)
-_SURNAME_INITIALS = regex.compile(rf"(?<![\p{{L}}'’-])((?:\p{{Lu}}\s)?{_UP})\s(\p{{Lu}}{{2}})(?![\p{{L}}\d])")
+_SURNAME_INITIALS = regex.compile(rf"(?<![\p{{L}}'’-])((?:\p{{Lu}}\s)?{_UP})\s(\p{{Lu}}{{2}})(?![\p{{L}}\d]|-\d)")
 # a surname in capitals, a comma, a given name (SERVAIS, Victoria)
 _CAPS_COMMA_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])({_CAPS}),\s(\p{{Lu}}\p{{Ll}}+)(?![\p{{L}}])")
 _SURNAME_COMMA_INITIAL = regex.compile(rf"(?<![\p{{L}}'’-])({_UP}),?\s\p{{Lu}}\.(?![\p{{L}}]|[ \t]?\p{{Lu}}\p{{Ll}})")

@@ -83,7 +83,7 @@ def all_given_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """`all_given_names` without those that are English words."""
-    stop = {w.capitalize() for w in STOP_WORDS}
+    stop = {w.capitalize() for w in STOP_WORDS} | _DAYS_AND_MONTHS  # (Tue is a Danish name, and Tuesday)
     return frozenset(n for n in all_given_names() if len(n) > 1 and n not in WORD_NAMES and n not in stop)
 
 
@@ -330,7 +330,7 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
     span = text[start:end].strip()
     if (span in WORD_NAMES or span.lower() in _ROLES) and _AFTER_TITLE.search(text, 0, start):
         return False  # Mr. Miller, Dr Young: the title says so
-    if span in WORD_NAMES or span.lower() in _ROLES or lower_non_name(span):
+    if span in WORD_NAMES or span.lower() in _ROLES or not_a_name(text, start, end):
         return True
     # one word no list knows as a name, before a number: a noun and its number in another
     # language ("Archeb 2290 yn hwyr", "Pöntun 4471"), as "Order 4471" would be
@@ -338,6 +338,23 @@ def drop_word_names(text: str, start: int, end: int) -> bool:
 
 
 _NUMBER_AFTER = regex.compile(r"\s+\d{1,6}(?=\s+\p{Ll}|[.,;:!?)]|$)")
+_CODE_AFTER = regex.compile(r"-\d")  # "Shipment SH-3390": SH is the code's letters
+_DAYS_AND_MONTHS = frozenset(
+    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """True for what NER calls a person and no name is: words in lower case none of which is a
+    given name (`lower_non_name`), a weekday or a month ("Tue 10:15"), the letters of a code
+    ("SH-3390"), or one English word that no list of names knows ("Voicemail (0:42)"; not
+    "Mercedes", "Baker", "O'Brien")."""
+    span = text[start:end].strip()
+    if lower_non_name(span) or span in _DAYS_AND_MONTHS or (" " not in span and _CODE_AFTER.match(text, end)):
+        return True
+    return " " not in span and span[:1].isupper() and english_zipf().get(span.lower(), 0) >= 3.0 \
+        and span not in all_given_names() \
+        and span not in name_words() and span not in common_surnames() and not _IRISH_SCOTS.match(span)
 
 
 def lower_non_name(span: str) -> bool:
@@ -345,7 +362,7 @@ def lower_non_name(span: str) -> bool:
     reading of another language ("jeg hedder"; "ma wasalx" -> "wasalx" once the words before it
     are trimmed; the Basque "da"), not "anna kowalska"."""
     words = span.split()
-    return span.islower() and all(len(w) < 3 or w.capitalize() not in given_names() for w in words)
+    return span.islower() and all(len(w) < 3 or w.capitalize() not in all_given_names() for w in words)
 
 
 _ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))\s+$")
@@ -420,11 +437,14 @@ def _not_of_the_name(word: str, following: str) -> bool:
     without its accent (Joaquin) stays, unless it is a stop word (My is a surname, Mỹ a given name)."""
     if word.lower() in _ROLES or (word.isupper() and len(word) <= 4 and not following.isupper()):
         return True
-    if word in given_names() or word in _given_word_names():  # not "Frank", "İlklima"
-        return False
+    lower_name = word.islower() and following.islower() and word.capitalize() in given_names() \
+        and english_zipf().get(word, 0) < 3.0  # (not "please ping anna")
+    if word in given_names() or word in _given_word_names() or lower_name:
+        return False  # not "Frank", "İlklima", "mathew graham" (but "ich bin Anna")
     if regex.fullmatch(r"\p{Lu}\.?", following) and english_zipf().get(word.lower(), 0) < 4.0:
         return False  # a surname before its initial (Zimmerman J.), not "Plan B"
-    if word.lower() not in STOP_WORDS and (word in name_words() or _fold(word) in _folded_given_names()):
+    if word.lower() not in STOP_WORDS and (word in name_words() or _fold(word) in _folded_given_names()
+                                           or word in common_surnames()):  # (Sanders MK)  # fmt: skip
         return False
     return english_zipf().get(word.lower(), 0) >= 3.0
 

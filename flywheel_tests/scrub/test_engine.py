@@ -395,7 +395,11 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
       "Text me at 5pm. The message on 12 May: 300 units. SMS sent at 10:30 to 40 people.",
       "dial-in for <PERSON_1>: <PHONE_NUMBER_1>; I have left a message for <PERSON_2> on <PHONE_NUMBER_2>; the alert "
       "now goes to <PHONE_NUMBER_3>. Text me at 5pm. The message on 12 May: 300 units. SMS sent at 10:30 to 40 "
-      "people.")],
+      "people."),
+     # one English word no list of names knows, a weekday, a code's letters are no names; a given
+     # name, a common surname and O'Brien stay names
+     ('Voicemail (0:42): "hi it\'s Andrew Miller, appointment Tue 10:15"; Shipment SH-3390; thanks O\'Brien',
+      'Voicemail (0:42): "hi it\'s <PERSON_1>, appointment Tue 10:15"; Shipment SH-3390; thanks <PERSON_2>')],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
