@@ -1,5 +1,7 @@
-"""The eighteenth test part of the PII evaluation set (session 12), written after the seventeenth was
-measured and before any work on it. Its forms, as people commonly write them: a pharmacy refill
+"""The eighteenth test part of the PII evaluation set (session 12; development since then), written
+after the seventeenth was measured and before any work on it, measured once (all 0.4% of values
+survived, phones 2.5%, no name, no address, 0.8% of words changed, arguments consistent 0.994,
+8.6% of the calls withheld). Its forms, as people commonly write them: a pharmacy refill
 request, a school absence note, a hotel registration card, a git commit header, a holiday-let
 host message, a donation receipt, an alumni update, an insurance claim call log, a support chat
 with timestamps in brackets, a shipping label pasted from a PDF, a waitlist sign-up, a loan

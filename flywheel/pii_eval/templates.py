@@ -20,7 +20,8 @@ once and moved here in session 10, when the fifteenth (`fifteenth_part.py`) was 
 fifteenth was measured once and moved here in session 11, when the sixteenth (`sixteenth_part.py`)
 was written; the sixteenth was measured once and moved here in session 11, when the seventeenth
 (`seventeenth_part.py`) was written; the seventeenth was measured once and moved here in session 12,
-when the eighteenth (`eighteenth_part.py`) was written.
+when the eighteenth (`eighteenth_part.py`) was written; the eighteenth was measured once and moved
+here in session 12, when the nineteenth (`nineteenth_part.py`) was written.
 Slots are kinds from `values.KINDS` (plus FIRST_NAME).
 Text outside the slots is task content that must survive scrubbing, including words that look
 like names and are not (Bill, Will, May, Grant, Mark, Chase) and numbers that are not personal
@@ -36,6 +37,7 @@ from flywheel.pii_eval import (
     fifteenth_part,
     fifth_part,
     fourteenth_part,
+    nineteenth_part,
     ninth_part,
     seventeenth_part,
     seventh_part,
@@ -451,12 +453,13 @@ TOPICS = {
         'Leeds office'],
 }  # fmt: skip
 
-# The fourth to seventeenth parts (each measured once, then worked against in sessions 7 to 12) join
-# the development part; the eighteenth is the test part.
+# The fourth to eighteenth parts (each measured once, then worked against in sessions 7 to 12) join
+# the development part; the nineteenth is the test part.
 for _name in ("USER", "SYSTEM", "ARG_KEYS", "TOOLS", "RESULTS", "ASSISTANT", "TOPICS"):
     _table = globals()[_name]
     _parts = (fifth_part, sixth_part, seventh_part, eighth_part, ninth_part, tenth_part, eleventh_part,
-              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part, sixteenth_part, seventeenth_part)
+              twelfth_part, thirteenth_part, fourteenth_part, fifteenth_part, sixteenth_part, seventeenth_part,
+              eighteenth_part)
     _later = [getattr(part, _name) for part in _parts]
     _table["dev"] = _table["dev"] + _table.pop("part4") + [t for part in _later for t in part]
-    _table["test"] = getattr(eighteenth_part, _name)
+    _table["test"] = getattr(nineteenth_part, _name)

@@ -128,9 +128,12 @@ _FORMATS = (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFor
 # seventeenth (session 11; now development) with slashes between every group (+49/30/1234567), as
 # 00 and the country code with hyphens (0049-30-1234567), with the area code in brackets and no space
 # ((030)1234567), or with the subscriber number as four digits and the rest (+49 30 1234 567); the
-# eighteenth (the test part, session 12) with a space after the plus (+ 49 30 1234567), with the
+# eighteenth (session 12; now development) with a space after the plus (+ 49 30 1234567), with the
 # country and area codes joined (+4930 1234567), with the country code in square brackets
-# ([+49] 30 1234567), or nationally in pairs with dots (03.01.23.45.67)
+# ([+49] 30 1234567), or nationally in pairs with dots (03.01.23.45.67); the nineteenth (the test
+# part, session 12) with the last digits after a hyphen as a direct dial (+49 30 12345-67), with
+# both codes in brackets ((+49) (30) 1234567), internationally in dotted pairs (+49.30.12.34.56.7),
+# or with the trunk zero apart and the area code in brackets (0 (30) 1234567)
 _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "slash", "dots", "pairs", "hyphens",
                 "bare", "extension", "nbsp", "bracketed", "dotted", "en_dash", "narrow", "full_width",
                 "area_brackets", "vanity", "spaced_dash", "arabic_indic", "threes", "trunk_brackets",
@@ -141,8 +144,8 @@ _DEV_FORMATS = (*_FORMATS, phonenumbers.PhoneNumberFormat.RFC3966, "abroad", "sl
                 "code_brackets_no_plus", "national_dots_after_area", "trunk_in_brackets",
                 "code_then_digits", "codes_in_brackets", "code_then_trunk_brackets", "national_hyphens",
                 "no_plus_hyphens", "slashes", "zero_zero_hyphens", "trunk_brackets_tight",
-                "four_then_rest")  # fmt: skip
-_TEST_FORMATS = (*_FORMATS[:2], "plus_space", "code_area_joined", "square_code", "national_pair_dots")
+                "four_then_rest", "plus_space", "code_area_joined", "square_code", "national_pair_dots")  # fmt: skip
+_TEST_FORMATS = (*_FORMATS[:2], "direct_dial", "both_brackets", "international_dotted_pairs", "trunk_apart_brackets")
 _CALLERS = ("US", "DE", "AU", "JP", "BR", "IN", "FR", "GB", "SG", "KE")
 
 
@@ -341,7 +344,38 @@ def _code_area_joined(number: phonenumbers.PhoneNumber, rng: random.Random) -> s
     return f"{code}{rest[0]} {''.join(rest[1:])}".rstrip() if rest else code
 
 
+def _direct_dial(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    if len(rest) < 2:
+        return " ".join([code, *rest])
+    tail = "".join(rest[1:])
+    cut = len(tail) - rng.choice((2, 3)) if len(tail) > 4 else len(tail)
+    return f"{code} {rest[0]} {tail[:cut]}-{tail[cut:]}".rstrip("-")
+
+
+def _both_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    return f"({code}) ({rest[0]}) {''.join(rest[1:])}".rstrip() if len(rest) > 1 else " ".join([code, *rest])
+
+
+def _international_dotted_pairs(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    code, *rest = phonenumbers.format_number(number, _FORMATS[1]).split(" ")
+    if not rest:
+        return code
+    tail = "".join(rest[1:])
+    return ".".join([code, rest[0], *(tail[i : i + 2] for i in range(0, len(tail), 2))])
+
+
+def _trunk_apart_brackets(number: phonenumbers.PhoneNumber, rng: random.Random) -> str:
+    written = _trunk_brackets(number, rng)  # (030) 1234567
+    return regex.sub(r"^\(0(\d+)\)", r"0 (\1)", written) if written.startswith("(0") else written
+
+
 _REWRITTEN.update({
+    "direct_dial": _direct_dial,
+    "both_brackets": _both_brackets,
+    "international_dotted_pairs": _international_dotted_pairs,
+    "trunk_apart_brackets": _trunk_apart_brackets,
     "plus_space": lambda n, rng: phonenumbers.format_number(n, _FORMATS[1]).replace("+", "+ ", 1),
     "code_area_joined": _code_area_joined,
     "square_code": lambda n, rng: regex.sub(r"^(\+\d+)", r"[\1]", phonenumbers.format_number(n, _FORMATS[1])),
@@ -398,17 +432,21 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
     or as "SURNAME, Given", since the sixteenth (now development) with a title before an initial,
     as "Surname INITIALS", with a hyphenated given name, or as "Surname, Title Given", since the
     seventeenth (now development) as a given name and the surname's initial without a full stop, as
-    "the Surname family", with a former surname in brackets, or as "SURNAME Given M."; in the
-    eighteenth (the test part) with two surnames and no hyphen, as "Surname (Given)", as a title, the
-    given name and the surname in capitals, or with a particle before the surname instead."""
+    "the Surname family", with a former surname in brackets, or as "SURNAME Given M.", since the
+    eighteenth (now development) with two surnames and no hyphen, as "Surname (Given)", as a title,
+    the given name and the surname in capitals, or with a particle before the surname; in the
+    nineteenth (the test part) joined by a full stop, with "y" between two surnames, surname first
+    with a double-barrelled surname in capitals, or with "binti" or "bin" before the surname
+    instead."""
     if rng.random() < 0.5:
         return f"{first} {last}"
     title = rng.choice(("Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."))
     middle = rng.choice("ABCDEFGHJKLMNPRSTVW")
     nick = rng.choice(("Bo", "Kiki", "Tony", "Lulu", "Sam", "Dede", "Mimi", "Jojo"))
     if split == "test":
-        return rng.choice((f"{first} {last} {rng.choice(_SECOND_SURNAMES)}", f"{last} ({first})",
-                           f"{title} {first} {last.upper()}", f"{first} {rng.choice(_PARTICLES)} {last}"))  # fmt: skip
+        other = rng.choice(_SECOND_SURNAMES)
+        return rng.choice((f"{first}.{last}", f"{first} {last} y {other}", f"{last.upper()}-{other.upper()} {first}",
+                           f"{first} {rng.choice(('binti', 'bin'))} {last}"))  # fmt: skip
     suffix = rng.choice(("MD", "Jr.", "PhD", "Sr.", "III"))
     return rng.choice((f"{last}, {first}", f"{first} {last.upper()}", f"{first[0]}. {last}", f"{title} {last}",
                        f"{last.upper()} {first}", f"{first} {middle}. {last}", f"{first} {last}".lower(),
@@ -430,7 +468,9 @@ def _person(first: str, last: str, split: str, rng: random.Random, second: str =
                        f"{last} {first[0]}{second[:1] or middle}", f"{first}-{second or first} {last}",
                        f"{last}, {title} {first}", f"{first} {last[0]}", f"the {last} family",
                        f"{first} {last} (ex-{rng.choice(_SECOND_SURNAMES)})",
-                       f"{last.upper()} {first} {middle}."))  # fmt: skip
+                       f"{last.upper()} {first} {middle}.", f"{first} {last} {rng.choice(_SECOND_SURNAMES)}",
+                       f"{last} ({first})", f"{title} {first} {last.upper()}",
+                       f"{first} {rng.choice(_PARTICLES)} {last}"))  # fmt: skip
 
 
 _PARTICLES = ("de", "van", "von", "da", "dos", "di", "bin", "ben", "van der", "de la")
