@@ -114,7 +114,9 @@ class Scrubber:
                 if not_a_name(text, start, end):  # what is left once the words before it are trimmed
                     continue
             if r.entity_type == "PERSON":
-                start, end = tidy_person(text, start, end, ner)  # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...'
+                listed = str((r.recognition_metadata or {}).get("recognizer_name", "")).startswith("KnownValues")
+                # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...', 'Guest: Ann Lee  Address: ...'
+                start, end = tidy_person(text, start, end, ner, gaps=not listed)
                 if greetings is None:
                     greetings = greeting_spans(text)
                 start = past_greeting(text, start, end, greetings)  # "Guten Tag", "Hej Anna" -> Anna

@@ -53,7 +53,7 @@ RULES: list[tuple[regex.Pattern, str, object]] = [
     (
         # phone, phones, phone_number, mobile_no, contact_nr: the word, a number suffix, a plural
         regex.compile(
-            r"(?i)(?:(?:phone|mobile|mob|cell|tel|telephone|fax|msisdn|whatsapp|ext|extension|landline)"
+            r"(?i)(?:(?:phone|mobile|mob|cell|tel|telephone|fax|msisdn|whatsapp|ext|extension|landline|sms|callback)"
             r"(?:_?(?:no|nr|num|number))?|contact_?(?:no|nr|num|number))s?$"
         ),
         "PHONE_NUMBER",

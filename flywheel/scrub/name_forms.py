@@ -175,7 +175,9 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     for m in _SURNAME_INITIALS.finditer(text):  # a known surname or one English hardly writes; not "Order ID"
         surname, letters = m.groups()
         rare = surname in known or surname in common_surnames() or zipf.get(surname.lower(), 0) < _LOWER_SURNAME_ZIPF
-        if rare and letters not in _TWO_LETTER_CODES and surname not in _PART_WORDS and surname not in _OPENERS:
+        # (a code's letters after a known or common surname are initials too: Johnson PM, Saulīte MS)
+        coded = letters in _TWO_LETTER_CODES and surname not in known and surname not in common_surnames()
+        if rare and not coded and surname not in _PART_WORDS and surname not in _OPENERS:
             out.append(m.span())
     for m in _CAPS_COMMA_GIVEN.finditer(text):  # not "NOTE, Mark" or "VAT, Anna"
         surname, first = m.groups()

@@ -480,11 +480,15 @@ _QUOTE = regex.compile(r"""["“”«»]|(?<!\p{L})['’‘]|['’‘](?!\p{L})"
 _PARTICLE_WORDS = frozenset("de da di du del della dos das van von der den ter ten la le al el bin ben mac st".split())
 
 
-def tidy_person(text: str, start: int, end: int, ner: bool = False) -> tuple[int, int]:
+_FIELD_GAP = regex.compile(r"[ ]{2,}|\t")
+
+
+def tidy_person(text: str, start: int, end: int, ner: bool = False, gaps: bool = True) -> tuple[int, int]:
     """A person span without what lies past a quote whose partner is outside it
     (`=CONCATENATE("Ann Lee"` is Ann Lee, `name=Ann Lee' -d` too; `Bo 'Lulu' Lee` stays whole),
-    and, for a span NER found, without lower-case words before a capitalised name ("ako si
-    ESPARZA/SAMANTHA MRS"), particles apart ("de la Cruz")."""
+    past a gap of spaces or a tab (the next field of a card; not with `gaps` off, for a listed value
+    typed with two spaces), and, for a span NER found, without lower-case words before a
+    capitalised name ("ako si ESPARZA/SAMANTHA MRS"), particles apart ("de la Cruz")."""
     quotes = [m for m in _QUOTE.finditer(text, start, end)]
     kinds: dict[str, list] = {}
     for m in quotes:
@@ -494,6 +498,8 @@ def tidy_person(text: str, start: int, end: int, ner: bool = False) -> tuple[int
             q = found[0] if len(found) == 1 else found[-1]
             opening = q.end() < end and text[q.end()].isalpha()
             start, end = (q.end(), end) if opening else (start, q.start())
+    if gaps and (gap := _FIELD_GAP.search(text, start, end)):  # "Guest: Ann Lee  Address: ...": a gap ends it
+        end = gap.start() if gap.start() > start else end
     words = list(regex.finditer(r"\S+", text[start:end]))
     while ner and len(words) > 1 and words[0].group().islower() and words[0].group() not in _PARTICLE_WORDS \
             and any(not w.group().islower() for w in words[1:]):  # fmt: skip

@@ -77,9 +77,9 @@ _FIELD_PHONE = regex.compile(
 # a contact written as a list (a name, an e-mail address, a number): a number of five digits or more
 # that is a whole item of the list, next to an e-mail address ("john koch, jk@x.com, 87 55 10")
 _LIST_NUMBER = regex.compile(
-    r"(?<=(?:^|[,(;:]|[ \t]/)[ \t]{0,2})(?<!\d[,.:][ \t]{0,2})\+?\d(?:(?:[ .\-\u2013]|[ ]?/[ ]?)?\d){4,11}"
-    r"(?:[ ]?[A-Z]{1,4}\d?)?(?<!\.\d\d)(?=[ \t]*(?:[,);]|[ \t]/[ \t]|\.?$|\.\s))"
-)  # (vanity letters at its end too: "jk@x.com, 628 197 ACU")
+    r"(?<=(?:^|[,(;:]|[ \t][/·•|])[ \t]{0,2})(?<!\d[,.:][ \t]{0,2})\+?\d(?:(?:[ .\-\u2013]|[ ]?/[ ]?)?\d){4,11}"
+    r"(?:[ ]?[A-Z]{1,4}\d?)?(?<!\.\d\d)(?=[ \t]*(?:[,);]|[ \t][/·•|][ \t]|\.?$|\.\s))"
+)  # (vanity letters at its end too: "jk@x.com, 628 197 ACU"; between middle dots: "Ann Lee · 22125 · a@b.org")
 # a number in two or more groups near an e-mail address, in a sentence ("lists 981 86 36 and jk@x.com")
 _GROUPED_NEAR_EMAIL = regex.compile(r"(?<![\w+/.,:-])\d{2,4}(?:[ .\-]\d{2,4}){1,4}(?![\w/]|[.,:-]\d)")
 # a number after a phone word later in the same clause ("queued callback for John Meyers at 75 25 04",

@@ -50,6 +50,14 @@ def _word_and_letter(words: list[str]) -> bool:
     return len(words) == 2 and bool(_LETTER.match(words[1])) and zipf_frequency(words[0].lower(), "en") >= 4.0
 
 
+def _caps_heading(words: list[str]) -> bool:
+    """Words in capitals that English writes every day ("REGISTRATION CARD", "SHIP TO"): a
+    heading, which NER takes for a name; a name in capitals has a word English hardly writes."""
+    from wordfreq import zipf_frequency
+
+    return all(w.isupper() and zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
+
+
 def strings(value: object) -> Iterator[str]:
     """Every string in a row: column values, JSON documents inside strings, object keys and
     values, list items."""
@@ -144,6 +152,7 @@ class Verifier:
                     and len(words) >= 2
                     and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
                     and not _word_and_letter(words)
+                    and not _caps_heading(words)
                 ):
                     n += 1
             out[i] = n

@@ -399,7 +399,14 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # one English word no list of names knows, a weekday, a code's letters are no names; a given
      # name, a common surname and O'Brien stay names
      ('Voicemail (0:42): "hi it\'s Andrew Miller, appointment Tue 10:15"; Shipment SH-3390; thanks O\'Brien',
-      'Voicemail (0:42): "hi it\'s <PERSON_1>, appointment Tue 10:15"; Shipment SH-3390; thanks <PERSON_2>')],
+      'Voicemail (0:42): "hi it\'s <PERSON_1>, appointment Tue 10:15"; Shipment SH-3390; thanks <PERSON_2>'),
+     # a gap of two spaces ends a name's field on a card; a number between middle dots beside an
+     # e-mail address; two letters after a common surname are its initials; an "sms" key's value
+     ('REGISTRATION CARD  Guest: Anna Kowalska  Address: Hauptstr. 5  Nights: 2. Member on the line: Doyle, '
+      'Joshua · 22125 · jd@example.org; Johnson PM · (460)771-1937. {"sms": "62874", "room": "512"}',
+      'REGISTRATION CARD  Guest: <PERSON_1>  Address: <STREET_ADDRESS_1>  Nights: 2. Member on the line: '
+      '<PERSON_2> · <PHONE_NUMBER_1> · <EMAIL_ADDRESS_1>; <PERSON_3> · <PHONE_NUMBER_2>. {"sms": "<PHONE_NUMBER_3>", '
+      '"room": "512"}')],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or

@@ -31,7 +31,11 @@ def test_scrubbed_text_models_dates_tool_ids_and_allowed_products_pass():
         {"m": "INVOICE  No 2026/4417   Bill to   <PERSON_1>   Total 311.40"},
         # an everyday word and a letter is no name (NER takes "Reply C" for one)
         {"m": "Reminder: <PERSON_1>, your appointment is Tue 10:15. Reply C to cancel or call <PHONE_NUMBER_1>."},
+        # a heading in capitals of everyday words is no name; nor is an account's number a phone number
+        {"m": "REGISTRATION CARD  Room 512  Guest: <PERSON_1>  Nights: 2; account 7741-0093"},
     ]
-    assert [sum(f.values()) for f in v.check(rows)] == [0, 0, 0, 0, 0]
+    assert [sum(f.values()) for f in v.check(rows)] == [0, 0, 0, 0, 0, 0]
     # a rarer word before an initial is still a name
     assert v.check([{"m": "Caller ID matched Zimmerman J.; phone on file"}])[0]["PERSON"] == 1
+    # a name of everyday words not in capitals is still one
+    assert v.check([{"m": "Please ask Will Young to call back."}])[0]["PERSON"] == 1
