@@ -72,8 +72,8 @@ _POSTCODE = (
     r"(?:,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
     r"|\d{4}\s?[A-Z]{2}"  # NL
     r"|[A-Z]{1,2}-?\d{4,5}|\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,5}"  # DE/FR/AT/CH/PL/CZ/...
-    r")(?:\s+" + _W + r"(?:" + _SENTENCE_GOES_ON + r"\s" + _W + r")?)?)?"
-)
+    r")(?:\s+" + _W + r"(?![\d])(?:" + _SENTENCE_GOES_ON + r"\s" + _W + r"(?![\d]))?)?)?"
+)  # (a town is a word, not the start of a code: "Forstergasse 7, 2219 Q1V0")
 _UNIT = (
     r"(?:\s*,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|#|Piso|Puerta|Piano|Appartamento|Bl\.|Sc\.|"
     r"Ap\.|Edif\.|Depto\.|Dpto\.|Int\.|Casa|Lote|Mz\.|Interior|Of\.|Oficina|Local|Block|Blk\.?|Torre|Bloco|Sala)\s*[\w-]+)*"

@@ -34,7 +34,7 @@ _CAPS_THEN_GIVEN = regex.compile(rf"(?<![\p{{L}}'’-])((?:{_CAPS}[ \t]+){{1,2}}
 # a speaker in a chat transcript: a given name that opens a line, after a time maybe ("[09:15] Dermot: ...");
 # after a messaging app's date, time and dash a name that opens with any given name, an everyday
 # word or not ("27/11/2026, 18:03 - Mark: ok", "... - Mark Simmons: ...")
-_SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
+_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<time>\[[^\]\n]{1,25}\][ \t]*)?(\p{Lu}\p{Ll}+):")
 _APP_SPEAKER = regex.compile(
     r"(?m)^[ \t]*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?"
     r"[ \t]+(?:-[ \t]+)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2}):"
@@ -164,7 +164,9 @@ def name_forms(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in _GIVEN_THEN_INITIAL.finditer(text)
             if ((m.group(1) in given or m.group(1).lower() not in zipf) if m.group(2)
                 else (m.group(1) in given and m.group(1) not in WORD_NAMES))]  # fmt: skip
-    out += [m.span(1) for m in _SPEAKER.finditer(text) if m.group(1) in given]
+    # (after a time in brackets, also a word English never writes: "[09:15] Ghazalan: ...")
+    out += [m.span(2) for m in _SPEAKER.finditer(text) if m.group(2) in given
+            or (m.group("time") and m.group(2).lower() not in zipf)]  # fmt: skip
     out += [m.span(1) for m in _APP_SPEAKER.finditer(text) if m.group(1).split()[0] in all_given_names()]
     for m in _MIDDLE_INITIAL.finditer(text):  # a known given name or a word English never writes
         first, initial, surname = m.groups()

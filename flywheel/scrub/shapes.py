@@ -52,8 +52,8 @@ _PHONE_CUE = (
     r"numer(?:em|u)?|číslo|číslem|broj|nomor|nombor|"
     r"teléfono|telefone|telefono|téléphone|direct(?:\s+line)?|landline)\b\.?"
     r"(?:\s+(?:me|you|us|her|him|them|back|shortly|booked|sent)){0,2}(?:\s+(?:is|on|at|to|via|for|number|no\.|on\s+(?:file|record)|"
-    r"är|es|é|est|ist|jest|to))?\s*(?:[\"']\s*:\s*[\"']|:?\s*)"
-)  # (a quoted key and value too: "phone": "62853")
+    r"är|es|é|est|ist|jest|to))?\s*(?:[\"']\s*:\s*[\"']|:?\s*`?)"
+)  # (a quoted key and value too: "phone": "62853"; Markdown's code marks: phone: `40170`)
 _SHORT_PHONE = regex.compile(
     _PHONE_CUE + r"((?:\(\d{1,5}\)[ ]?)?\+?\d(?:(?:[./-]|[ ]{1,2}|[ ]/[ ]|[ ]-[ ])?\d){3,8})(?![\w/]|[ .,:/-]?\d)"
 )  # (an area code in brackets first: "their extension is (90) 1909"; " - " between groups: "tel 20 - 175")
