@@ -96,7 +96,7 @@ ADDRESS = (
     rf"|\b(?:Building|House|Holding|Plot|Flat|Shop|Office|Door|Bldg\.?)\s+(?:No\.?|#|Number)\s*\d{{1,5}}[A-Za-z]?,?"
     rf"(?:\s+(?:{_W}|{_LOW})){{1,5}}"
     rf"|\b\d{{1,5}}(?:/\d{{1,5}})*\s+(?:phố|đường|ngõ|ngách|hẻm|kiệt|thôn|ấp)\s+(?:số\s+)?[\w/]+"
-    rf"|\b(?:Flat|Apartment|Apt\.?|Studio|Unit|Suite|Room)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:\s+{_W}){{0,3}}"
+    rf"|\b(?:Flat|Apartment|Apt\.?|Studio|Unit|Suite|Room)\s+\d{{1,4}}[A-Za-z]?,\s+{_W}(?:{_SENTENCE_GOES_ON}\s+{_W}){{0,3}}"
     # block and lot first (the Philippines): B16 L43 Barnett Road, Tamarind Estates Phase 3
     rf"|\b(?:B|Blk\.?|Block)\s?\d{{1,3}}\s+(?:L|Lot)\s?\d{{1,3}}(?:\s+{_W}){{1,3}}"
     rf"(?:,\s+{_W}(?:\s+(?:Phase\s+\d{{1,2}}\b|{_W})){{0,4}})?"
@@ -132,12 +132,12 @@ _ADDRESS = regex.compile(rf"{ADDRESS}|{CUED}")
 # (or before a colon or a verb, when a word in it is rare: "at Heydukova 203: debit", "at Rajtákova 52 is printed")
 _CUED_OPEN_END = regex.compile(_CUED_PLACE + r"(?=:(?!\d)|\s+(?:is|was|has|and|for|in|on|with|from)\b)")
 # After words that can only introduce a street address (address, lives at, residing at), whatever
-# follows up to the next comma, semicolon or full stop, when it has a house number and a
+# follows up to the next comma, semicolon, full stop or gap of two spaces, when it has a house number and a
 # capitalised word (Suite 430 110 Brown Rosebowl; Tr. 92 # 32-38 Sur); "IP address" and "email
 # address" are not such words.
 _STRONG = regex.compile(
     r"(?<!(?:IP|[Ee]-?mail|MAC|[Ww]eb|[Ww]allet|[Mm]ail)\s)(?<=\b(?:[Aa]ddress(?:\s+is)?:?|[Rr]esiding at|[Ll]ives at|"
-    r"[Ll]ocated at|[Dd]elivery address:?)\s)[^,;\n<>@\"()!?]{4,80}?(?=\s*(?:[,;\n\"()!?]|\s--?\s|\s[—–]\s|$"
+    r"[Ll]ocated at|[Dd]elivery address:?)\s)[^,;\n<>@\"()!?]{4,80}?(?=\s*(?:[,;\n\"()!?]|\s--?\s|\s[—–]\s|$|[ ]{2}|\t"
     r"|(?<=\p{L}{4}|\d|[^\p{Latin}\W\d_])\.(?:\s|$)|(?<!\b(?:St|Rd|Av|Ave|Dr|Nr|No|Apt|Ste|Bl|Cl|Cr|Kr|Tr|Tv|Dg|Diag|Cra|Cll|"
     r"[Uu]l|Str|Of|Pl|Sq|Ln|Mt|Ft))\.\s+(?=\p{Lu})))"
 )
