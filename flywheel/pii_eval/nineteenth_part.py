@@ -1,5 +1,7 @@
 """The nineteenth test part of the PII evaluation set (session 12), written after the eighteenth was
-measured and before any work on it. Its forms, as people commonly write them: a doctor's referral
+measured and before any work on it, measured once at 89a9f74 (all 0.1% of values survived, phones
+0.6%, names 0.1%, no address, 0.5% of words changed, arguments consistent 0.999, 2.5% of the calls
+withheld). Its forms, as people commonly write them: a doctor's referral
 letter, a library hold notice, a parish newsletter item, a ticket transfer, a maintenance request,
 a school bus list, a lost-and-found report, a bike-share dispute, a tax preparer's intake, an
 interview invitation, a marketplace seller's message, a taxi receipt, Somali, Yoruba, Hausa,

@@ -417,8 +417,8 @@ def test_a_given_name_spacy_takes_for_a_place_is_a_name_unless_it_is_a_place(scr
      # address ends with its sentence
      ("Guest: BROOKS, Dale  Address: 84 Stephen Ferry  Card: 5471 8513 3742 0785  Nights: 2; e abito in Studio 8, "
       "Anthony Trace. L'ordine 9902 non è arrivato.",
-      "Guest: <PERSON_1>  Address: <STREET_ADDRESS_1>  Card: <CREDIT_CARD_1>  Nights: 2; e abito in <STREET_ADDRESS_2>. "
-      "L'ordine 9902 non è arrivato.")],
+      "Guest: <PERSON_1>  Address: <STREET_ADDRESS_1>  Card: <CREDIT_CARD_1>  Nights: 2; e abito in "
+      "<STREET_ADDRESS_2>. L'ordine 9902 non è arrivato.")],
 )  # fmt: skip
 def test_fields_of_a_record_stay_apart(scrubber: Scrubber, text: str, expected: str):
     """A name NER runs into the next field ends at the separator (a bar, a dash, a closing quote or
