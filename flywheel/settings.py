@@ -86,6 +86,13 @@ def max_pool_wait() -> float:
     return float(os.environ.get("FLYWHEEL_MAX_POOL_WAIT", 3600))
 
 
+def settle_seconds() -> float:
+    """How long (seconds) the landing sensor leaves alone a file whose last line is unfinished, as
+    while a shipper is still writing it (FLYWHEEL_SETTLE_SECONDS, default 600); after that the file
+    is collected and the unfinished line quarantined."""
+    return float(os.environ.get("FLYWHEEL_SETTLE_SECONDS", 600))
+
+
 def ingest_max_runtime() -> int:
     """The longest an `ingest` run launched by the daemon may take, waiting for its pool slot
     included, before run monitoring fails it (FLYWHEEL_INGEST_MAX_RUNTIME seconds, default 6 h)."""

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import itertools
 import os
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +66,21 @@ def list_landing(folder: str | Path) -> list[LandingFile]:
             elif entry.name.endswith(PATTERNS):
                 files.append(_landing_file(root, inside, path))
     return sorted(files, key=lambda f: f.name)
+
+
+def being_written(file: LandingFile, now: float | None = None) -> bool:
+    """True for a plain JSONL file whose last line is unfinished (no line ending yet) and that was
+    modified less than `settings.settle_seconds()` ago: a shipper is still writing it."""
+    if file.refused or file.size == 0 or file.name.endswith(".gz"):
+        return False
+    if (now if now is not None else time.time()) - file.mtime_ns / 1e9 >= settings.settle_seconds():
+        return False
+    try:
+        with open(file.path, "rb") as f:
+            f.seek(-1, os.SEEK_END)
+            return f.read(1) != b"\n"
+    except OSError:
+        return False  # collect says what is wrong with it
 
 
 def _landing_file(root: Path, inside: Path, path: Path) -> LandingFile:

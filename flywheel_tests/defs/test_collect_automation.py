@@ -71,3 +71,46 @@ def test_todays_lines_wait_for_their_partition(tmp_path):
     assert file_key("today.jsonl") not in json.loads(result.cursor)  # looked at again until today's partition exists
     later = _tick(landing, lake, result.cursor)
     assert [r.run_key for r in later.run_requests] == [r.run_key for r in result.run_requests]  # deduplicated
+
+
+def test_a_file_still_being_written_waits_and_nothing_is_lost(tmp_path):
+    """A shipper that has written half a line: the sensor leaves the file for a later tick. A run
+    started by hand meanwhile quarantines the unfinished line, counted; once the line is finished
+    the sensor requests the day again and collecting it keeps the record, with nothing left in
+    quarantine."""
+    from datetime import date
+
+    from flywheel.ingest.pipeline import ingest_days
+    from flywheel.lake import Lake
+
+    landing, lake = tmp_path / "landing", tmp_path / "lake"
+    landing.mkdir()
+    day = "2026-11-02"
+    lines = [json.dumps(make_record(request_id=f"r{i}", timestamp=f"{day}T10:0{i}:00Z")) for i in range(3)]
+    path = landing / "shipper.jsonl"
+    path.write_text(lines[0] + "\n" + lines[1] + "\n" + lines[2][:40])  # the third line half written
+    held = _tick(landing, lake)
+    assert isinstance(held, dg.SkipReason) and "1 still being written" in held.skip_message
+
+    [early] = ingest_days(Lake(lake), landing, {date(2026, 11, 2)})
+    assert (early.raw.height, early.quarantine.height) == (2, 1)  # every line accounted for, none lost
+    assert early.lines_per_file == {"shipper.jsonl": 3}
+
+    path.write_text("\n".join(lines) + "\n")  # the shipper finishes the line
+    done = _tick(landing, lake)
+    assert [r.partition_key for r in done.run_requests] == [day]
+    [final] = ingest_days(Lake(lake), landing, {date(2026, 11, 2)})
+    assert (final.raw.height, final.quarantine.height) == (3, 0)
+    assert sorted(final.raw["request_id"]) == ["r0", "r1", "r2"]
+
+
+def test_an_unfinished_line_left_long_ago_is_collected_and_quarantined(tmp_path, monkeypatch):
+    """A shipper that died mid-line: after FLYWHEEL_SETTLE_SECONDS the file is collected."""
+    monkeypatch.setenv("FLYWHEEL_SETTLE_SECONDS", "60")
+    landing, lake = tmp_path / "landing", tmp_path / "lake"
+    landing.mkdir()
+    path = landing / "dead.jsonl"
+    path.write_text(json.dumps(make_record(request_id="a", timestamp="2026-11-02T10:00:00Z")) + "\n{\"request_i")
+    old = datetime.now(UTC).timestamp() - 120
+    os.utime(path, (old, old))
+    assert [r.partition_key for r in _tick(landing, lake).run_requests] == ["2026-11-02"]

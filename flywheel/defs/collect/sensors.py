@@ -9,7 +9,7 @@ from flywheel.defs.jobs import ingest_job
 from flywheel.defs.partitions import daily
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.ingest.pipeline import refresh_index
-from flywheel.ingest.sources import file_key, list_landing
+from flywheel.ingest.sources import being_written, file_key, list_landing
 
 
 @dg.sensor(job=ingest_job, minimum_interval_seconds=60)
@@ -17,12 +17,16 @@ def landing_files(context: dg.SensorEvaluationContext, lake: LakeResource, landi
     """The cursor remembers each file's size and modification time. A new or changed file requests
     the day partitions it holds lines for. A day that is not complete yet (today) is requested on a
     later tick, once its partition exists; the run key keeps a day from being requested twice for
-    the same files."""
+    the same files. A file still being written (its last line unfinished, modified in the last
+    FLYWHEEL_SETTLE_SECONDS) waits for a later tick."""
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     files = list_landing(landing.path)
-    new = [f for f in files if seen.get(file_key(f.name)) != f.signature]
+    changed = [f for f in files if seen.get(file_key(f.name)) != f.signature]
+    writing = [f for f in changed if being_written(f)]
+    new = [f for f in changed if f not in writing]
     if not new:
-        return dg.SkipReason(f"No new or changed files among {len(files)} in the landing folder.")
+        held = f"; {len(writing)} still being written (last line unfinished), collected once done" if writing else ""
+        return dg.SkipReason(f"No new or changed files among {len(files)} in the landing folder{held}.")
     index = refresh_index(lake.lake(), files)
     keys = daily.get_partition_keys()
     requests: dict[str, list[str]] = {}
