@@ -1,3 +1,4 @@
+import errno
 import multiprocessing
 import os
 import time
@@ -43,7 +44,15 @@ def test_a_replaced_version_stays_for_readers_until_the_grace_period_ends(tmp_pa
     assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [2]
 
 
-def test_a_write_that_dies_leaves_the_previous_partition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize(
+    "failure",
+    [KeyboardInterrupt("killed mid-write"), OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))],
+    ids=["killed", "disk_full"],
+)
+def test_a_write_that_dies_leaves_the_previous_partition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         failure: BaseException):  # fmt: skip
+    """A run killed or cancelled mid-write, or a disk that fills up under it: the error goes up as
+    it is, and the day stays the previous version, whole, with nothing of the failed one left."""
     _no_grace(monkeypatch)
     lake = Lake(tmp_path)
     lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})}, {"v": 1})
@@ -54,11 +63,11 @@ def test_a_write_that_dies_leaves_the_previous_partition(tmp_path: Path, monkeyp
     def dies_on_second_table(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
-            raise KeyboardInterrupt("killed mid-write")
+            raise failure
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(pl.DataFrame, "write_parquet", dies_on_second_table)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(type(failure)):
         lake.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [9]}), "b": pl.DataFrame({"y": [9]})})
     assert lake.read("t", "2026-11-01", "a")["x"].to_list() == [1]
     assert lake.manifest("t", "2026-11-01") == {"v": 1}
