@@ -2,12 +2,15 @@
 file's name), the steps from collection to every task's dataset run through Dagster, and every
 artifact past the scrub zone searched for them: the lake outside raw logs and quarantine (scrubbed
 traces, embeddings and their cache, clusters, assignments, datasets and their cards, the landing
-index) and the Dagster instance's storage. The same audit runs through the daemon on PostgreSQL in
-flywheel_tests/deploy/test_service.py. The training and evaluation steps are not in it yet."""
+index), the task the canary calls fell into trained on them (the tiny model, through Pipes: its
+adapter folder, training files and the MLflow store with its artifacts), and the Dagster instance's
+storage. The collection-to-scrub part runs through the daemon on PostgreSQL too, in
+flywheel_tests/deploy/test_service.py. The evaluation step is not in it yet."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import dagster as dg
@@ -20,11 +23,25 @@ from flywheel.defs.collect.assets import collect_logs
 from flywheel.defs.datasets.assets import task_datasets
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import scrubbed_traces
+from flywheel.defs.select.assets import slm_selection
+from flywheel.defs.train.assets import lora_adapters
 from flywheel.lake import Lake
 from flywheel.sample.generator import generate
 from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.policy import load_policy
+from flywheel_tests.defs.test_train_graph import run_config as training_config
 from flywheel_tests.privacy.canaries import CANARIES, DAY, UNSCRUBBED, canary, canary_records, files, hits
+
+
+def _canary_task(lake: Path) -> str | None:
+    """The task whose dataset holds the most canary calls."""
+    policy = load_policy()
+    ids = Pseudonyms(lake_salt(Lake(lake), policy.salt_env), policy.identifiers)
+    theirs = {ids("request_id", r["request_id"]) for r in canary_records()}
+    counts: Counter = Counter()
+    for split in (lake / "task_datasets").glob("*/*/*.parquet"):  # task / version / split
+        counts[split.parent.parent.name] += len(theirs & set(pl.read_parquet(split)["request_id"]))
+    return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +64,17 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         for task in instance.get_dynamic_partitions(task_cluster.name):  # every task's dataset, ready or not
             dg.materialize([task_datasets], partition_key=task, instance=instance, resources=resources,
                            raise_on_error=False)  # fmt: skip
+        task = _canary_task(root / "lake")
+        assert task is not None
+        # that task, ready whatever its size, selected and trained on the tiny model, tracked in MLflow
+        ready = {"ops": {"task_datasets": {"config": {"min_examples": 1}}}}
+        assert dg.materialize([task_datasets], partition_key=task, instance=instance, resources=resources,
+                              run_config=ready).success  # fmt: skip
+        (root / "training").mkdir()
+        training = training_config(root / "training")
+        assert dg.materialize([slm_selection, lora_adapters], partition_key=task, instance=instance,
+                              resources={**resources, "pipes_subprocess_client": dg.PipesSubprocessClient()},
+                              run_config=training).success  # fmt: skip
     return root / "lake", root / "dagster"
 
 
@@ -70,5 +98,10 @@ def test_no_canary_past_the_scrub_zone(audited):
     lake, dagster = audited
     assert len(files(lake)) > 15
     assert hits(lake, skip=UNSCRUBBED) == {}  # scrubbed traces, embeddings and their cache, clusters, index
+    # the trained adapter (weights, tokenizer, training files) and the MLflow store with its artifacts
+    adapters, mlflow = files(lake / "lora_adapters"), files(lake.parent / "training")
+    assert any(p.suffix == ".safetensors" for p in adapters) and any(p.name == "mlflow.db" for p in mlflow)
+    assert any("artifacts" in p.parts for p in mlflow)
+    assert hits(lake / "lora_adapters") == {} and hits(lake.parent / "training") == {}
     assert any(p.suffix == ".db" for p in files(dagster))  # (SQLite storage, as dagster.yaml's default)
     assert hits(dagster) == {}  # the instance's event log, run storage and compute logs
