@@ -17,6 +17,7 @@ from flywheel.scrub.names import (
     _PART_ZIPF,
     _TITLES,
     _UP,
+    FAMILY,
     TITLE,
     WORD_NAMES,
     all_given_names,
@@ -112,7 +113,7 @@ _TWO_LETTER_CODES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH "
     "OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY DC".split()
 )
-_FAMILY = regex.compile(rf"\b[Tt]he\s+({_UP})\s+(?:family|household|residence|twins)\b")
+_FAMILY = regex.compile(rf"\b[Tt]he\s+({_UP})\s+(?:{FAMILY})\b")
 _AIRLINE_TITLES = (" MR", " MRS", " MS", " MISS", " MSTR", " DR", " PROF")
 _SHORT_CAPS_ZIPF = 3.6  # a word this rare in English can be a surname (Obi 3.35, Mai 3.53; not "dev", "ops")
 _COMMON_ZIPF = 4.8  # "thanks", "please", "today": a sentence after an initial, not a surname

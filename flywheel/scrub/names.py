@@ -325,8 +325,8 @@ def _given_word_names() -> frozenset[str]:
 
 def drop_word_names(text: str, start: int, end: int) -> bool:
     """True for an NER person span that is one everyday word ("Bill it to my card"), a word a
-    record calls a person by ("Driver note: ..."), or one word in lower case that is no given name
-    ("kyc: subject ...")."""
+    record calls a person by ("Driver note: ..."), what `not_a_name` says is none ("kyc: subject
+    ...", "Tue 10:15"), or one unknown word before a number ("Pöntun 4471")."""
     span = text[start:end].strip()
     if (span in WORD_NAMES or span.lower() in _ROLES) and _AFTER_TITLE.search(text, 0, start):
         return False  # Mr. Miller, Dr Young: the title says so
@@ -378,7 +378,8 @@ def brand_after_article(text: str, start: int, end: int) -> bool:
     return span not in name_words() and span.lower() not in english_zipf()
 
 
-_FAMILY_AFTER = regex.compile(r"\s+(?:family|household|residence|twins)\b")
+FAMILY = "family|household|residence|twins"  # "the Obi family": the word before it is a surname
+_FAMILY_AFTER = regex.compile(rf"\s+(?:{FAMILY})\b")
 
 
 TITLE = "Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta"  # before a name, with a full stop or not
