@@ -2,10 +2,10 @@
 file's name), the steps from collection to every task's dataset run through Dagster, and every
 artifact past the scrub zone searched for them: the lake outside raw logs and quarantine (scrubbed
 traces, embeddings and their cache, clusters, assignments, datasets and their cards, the landing
-index), the task the canary calls fell into trained on them (the tiny model, through Pipes: its
-adapter folder, training files and the MLflow store with its artifacts), and the Dagster instance's
-storage. The collection-to-scrub part runs through the daemon on PostgreSQL too, in
-flywheel_tests/deploy/test_service.py. The evaluation step is not in it yet."""
+index), the task the canary calls fell into trained on them and evaluated (the tiny model, through
+Pipes: its adapter folder, training files, evaluation report and the MLflow store with its runs,
+params and artifacts), and the Dagster instance's storage. The collection-to-scrub part runs
+through the daemon on PostgreSQL too, in flywheel_tests/deploy/test_service.py."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from flywheel.defs.cluster.assets import task_assignments, task_clusters, trace_
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.collect.assets import collect_logs
 from flywheel.defs.datasets.assets import task_datasets
+from flywheel.defs.evaluate.assets import eval_reports
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import scrubbed_traces
 from flywheel.defs.select.assets import slm_selection
@@ -72,7 +73,9 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                               run_config=ready).success  # fmt: skip
         (root / "training").mkdir()
         training = training_config(root / "training")
-        assert dg.materialize([slm_selection, lora_adapters], partition_key=task, instance=instance,
+        uri = training["ops"]["lora_adapters"]["config"]["mlflow_uri"]
+        training["ops"]["eval_reports"] = {"config": {"max_new_tokens": 32, "shots": 1, "mlflow_uri": uri}}
+        assert dg.materialize([slm_selection, lora_adapters, eval_reports], partition_key=task, instance=instance,
                               resources={**resources, "pipes_subprocess_client": dg.PipesSubprocessClient()},
                               run_config=training).success  # fmt: skip
     return root / "lake", root / "dagster"
@@ -98,10 +101,12 @@ def test_no_canary_past_the_scrub_zone(audited):
     lake, dagster = audited
     assert len(files(lake)) > 15
     assert hits(lake, skip=UNSCRUBBED) == {}  # scrubbed traces, embeddings and their cache, clusters, index
-    # the trained adapter (weights, tokenizer, training files) and the MLflow store with its artifacts
+    # the trained adapter (weights, tokenizer, training files), its evaluation report and the MLflow
+    # store with its runs, params and artifacts
     adapters, mlflow = files(lake / "lora_adapters"), files(lake.parent / "training")
     assert any(p.suffix == ".safetensors" for p in adapters) and any(p.name == "mlflow.db" for p in mlflow)
-    assert any("artifacts" in p.parts for p in mlflow)
-    assert hits(lake / "lora_adapters") == {} and hits(lake.parent / "training") == {}
+    assert any(p.name == "scores.png" for p in mlflow) and files(lake / "eval_reports")
+    assert hits(lake / "lora_adapters") == {} and hits(lake / "eval_reports") == {}
+    assert hits(lake.parent / "training") == {}
     assert any(p.suffix == ".db" for p in files(dagster))  # (SQLite storage, as dagster.yaml's default)
     assert hits(dagster) == {}  # the instance's event log, run storage and compute logs
