@@ -68,12 +68,12 @@ def list_landing(folder: str | Path) -> list[LandingFile]:
     return sorted(files, key=lambda f: f.name)
 
 
-def being_written(file: LandingFile, now: float | None = None) -> bool:
+def being_written(file: LandingFile) -> bool:
     """True for a plain JSONL file whose last line is unfinished (no line ending yet) and that was
     modified less than `settings.settle_seconds()` ago: a shipper is still writing it."""
     if file.refused or file.size == 0 or file.name.endswith(".gz"):
         return False
-    if (now if now is not None else time.time()) - file.mtime_ns / 1e9 >= settings.settle_seconds():
+    if time.time() - file.mtime_ns / 1e9 >= settings.settle_seconds():
         return False
     try:
         with open(file.path, "rb") as f:

@@ -103,7 +103,8 @@ class Scrubber:
             rule = self.policy.rule(r.entity_type)
             if rule is None or r.score < rule.threshold:
                 continue
-            ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+            recognizer = str((r.recognition_metadata or {}).get("recognizer_name", ""))
+            ner = recognizer == "SpacyRecognizer"
             start = r.start
             end = r.end
             if ner and r.entity_type == "PERSON":
@@ -114,9 +115,9 @@ class Scrubber:
                 if not_a_name(text, start, end):  # what is left once the words before it are trimmed
                     continue
             if r.entity_type == "PERSON":
-                listed = str((r.recognition_metadata or {}).get("recognizer_name", "")).startswith("KnownValues")
-                # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...', 'Guest: Ann Lee  Address: ...'
-                start, end = tidy_person(text, start, end, ner, gaps=not listed)
+                # '=CONCATENATE("Ann Lee"', 'ako si ESPARZA/...', 'Guest: Ann Lee  Address: ...' (a listed
+                # value keeps its gaps: it was typed so)
+                start, end = tidy_person(text, start, end, ner, gaps=not recognizer.startswith("KnownValues"))
                 if greetings is None:
                     greetings = greeting_spans(text)
                 start = past_greeting(text, start, end, greetings)  # "Guten Tag", "Hej Anna" -> Anna
