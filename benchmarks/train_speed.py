@@ -95,7 +95,9 @@ def child(kind: str, model_dir: str, data: str, steps: int, batch: int, max_leng
     encoded = encode(train_examples, tokenizer, max_length)
     out = Path(tempfile.mkdtemp()) / "adapter"
     quantize = "4bit" if kind == "flywheel-qlora" else "auto"
-    config = TrainConfig(max_steps=steps, batch_size=batch, max_length=max_length, learning_rate=lr, quantize=quantize)
+    precision = "fp32" if kind == "flywheel-fp32" else "auto"
+    config = TrainConfig(max_steps=steps, batch_size=batch, max_length=max_length, learning_rate=lr, quantize=quantize,
+                         precision=precision)  # fmt: skip
     if kind.startswith("flywheel"):
         result = train(model_dir, data, out, config, log=lambda line: print(line, file=sys.stderr))
         seconds, steps_done, peak, how = result.seconds, result.steps, result.peak_memory_mb, result.why

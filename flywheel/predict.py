@@ -120,7 +120,10 @@ class Router:
             if report is None:
                 return None, None
             tokenizer = AutoTokenizer.from_pretrained(report["model_dir"])
-            base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=torch.float32)
+            from flywheel.train.precision import pick_dtype
+
+            dtype, _ = pick_dtype("auto", "cpu")  # as it was evaluated: bf16 where this CPU is fast at it
+            base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=getattr(torch, dtype))
             self._models[(task, version)] = (PeftModel.from_pretrained(base, report["adapter"]).eval(), tokenizer)
         return version, self._models[(task, version)]
 

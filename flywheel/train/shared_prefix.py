@@ -6,15 +6,16 @@ it through the model once, repeats its key/value cache across the batch and runs
 example's own rest after it. The loss and its gradients are the same as the plain forward's (the
 LoRA weights see the prefix once, with the summed gradient of every example); the prefix's cost
 is paid once per batch instead of once per example. The LM head projects only the positions that
-carry a label (the logged reply), as TRL's fused head does.
+carry a label (the logged reply), a slice at a time (head_loss.py).
 """
 
 from __future__ import annotations
 
 import torch
-import torch.nn.functional as F
 from transformers import DynamicCache
 from trl import SFTTrainer
+
+from flywheel.train.head_loss import head_cross_entropy
 
 MIN_PREFIX = 16  # below this, sharing saves less than it costs
 
@@ -57,10 +58,7 @@ class SharedPrefixTrainer(SFTTrainer):
                         use_cache=True).last_hidden_state  # fmt: skip
         hidden = torch.cat([head.last_hidden_state.expand(batch, -1, -1), rest], dim=1)
         keep = labels[:, 1:] != -100
-        logits = lm.lm_head(hidden[:, :-1][keep]).float()
         cap = getattr(lm.config, "final_logit_softcapping", None)
-        if cap:
-            logits = torch.tanh(logits / cap) * cap
-        loss = F.cross_entropy(logits, labels[:, 1:][keep], reduction="sum")
+        loss = head_cross_entropy(hidden[:, :-1][keep], lm.lm_head, labels[:, 1:][keep], cap)
         count = num_items_in_batch if num_items_in_batch is not None else keep.sum()
         return loss / torch.as_tensor(count, device=loss.device).clamp(min=1)

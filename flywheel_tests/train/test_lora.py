@@ -20,7 +20,7 @@ def test_the_loss_falls_and_the_adapter_loads_back_and_changes_the_output(tiny_m
     assert result.steps == 40 and len(steps) == 40 and result.train_examples == 8
     assert result.eval_loss_after < 0.5 * result.eval_loss_before
     assert steps[-1]["loss"] < steps[0]["loss"] and steps[-1]["tokens_per_second"] > 0
-    assert (result.method, result.device) == ("lora", "cpu")
+    assert (result.method, result.device) == ("lora", "cpu") and ("bf16" in result.why or "fp32" in result.why)
     folder = result.adapter
     assert {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json"} <= {p.name for p in folder.iterdir()}
     assert not list(tmp_path.glob(".adapter.staging-*"))

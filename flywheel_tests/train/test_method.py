@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from flywheel.train import precision
 from flywheel.train.lora import Machine, TrainConfig, pick_method
 
 H200 = Machine(cuda=True, bitsandbytes=True, free_gpu_gb=139.0, bf16_weights_gb=0.54)
@@ -46,3 +47,24 @@ def test_the_weights_are_counted_in_bf16_from_an_fp32_folder(tmp_path: Path, mon
     machine = Machine.here(tmp_path)
     assert machine.cuda and machine.free_gpu_gb == 8.0
     assert machine.bf16_weights_gb == pytest.approx(2 * 2**20 / 2**30)
+
+
+@pytest.mark.parametrize(("speedup", "dtype"), [(4.5, "bfloat16"), (1.2, "float32"), (0.3, "float32")])
+def test_a_cpu_computes_in_bf16_only_where_it_is_measured_faster(speedup: float, dtype: str,
+                                                                 monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    monkeypatch.setattr(precision, "bf16_speedup", lambda: speedup)  # a constructed CPU
+    picked, why = precision.pick_dtype("auto", "cpu")
+    assert picked == dtype and f"{speedup:.1f}x" in why
+
+
+def test_the_config_fixes_the_format_and_the_gpu_takes_bf16(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(precision, "bf16_speedup", lambda: 0.3)
+    assert precision.pick_dtype("bf16", "cpu")[0] == "bfloat16"
+    assert precision.pick_dtype("fp32", "cuda")[0] == "float32"
+    assert precision.pick_dtype("auto", "cuda")[0] == "bfloat16"
+    with pytest.raises(ValueError, match="precision must be auto, bf16 or fp32, not 'fp16'"):
+        precision.pick_dtype("fp16", "cpu")
+
+
+def test_this_machine_measures_a_positive_speedup():
+    assert precision.bf16_speedup() > 0
