@@ -35,7 +35,8 @@ class TrainConfig:
     max_length: int = 2048
     batch_size: int = 4
     gradient_accumulation: int = 1
-    max_steps: int = -1  # > 0 stops early (tests, smoke runs)
+    max_steps: int = -1  # > 0: exactly this many steps, however many epochs that is (tests, smoke runs)
+    steps_at_most: int = -1  # > 0: the epochs, cut short after this many steps (a time budget, as the demo's)
     seed: int = 0
     quantize: str = "auto"  # "auto": QLoRA 4-bit on CUDA where a bf16 base is large for the GPU; "4bit"; "none"
     shared_prefix: bool = True  # run a batch's shared prefix (tools, system prompt) once, see shared_prefix.py
@@ -196,7 +197,7 @@ def train(
 
     with tempfile.TemporaryDirectory(prefix="flywheel-train-") as scratch:
         args = SFTConfig(
-            output_dir=scratch, num_train_epochs=config.epochs, max_steps=config.max_steps,
+            output_dir=scratch, num_train_epochs=config.epochs, max_steps=_max_steps(config, len(train_set.rows)),
             learning_rate=config.learning_rate, per_device_train_batch_size=config.batch_size,
             per_device_eval_batch_size=config.batch_size, gradient_accumulation_steps=config.gradient_accumulation,
             logging_steps=1, save_strategy="no", eval_strategy="no", report_to=[], seed=config.seed,
@@ -230,6 +231,15 @@ def train(
         peak_memory_mb=peak_memory_mb(device), eval_loss_before=_finite(before), eval_loss_after=_finite(after),
         losses=losses,
     )  # fmt: skip
+
+
+def _max_steps(config: TrainConfig, examples: int) -> int:
+    """The trainer's max_steps: `max_steps` if set; else `steps_at_most` where the epochs would
+    take longer; else -1 (the epochs decide)."""
+    if config.max_steps > 0:
+        return config.max_steps
+    epochs_steps = math.ceil(math.ceil(examples / config.batch_size) / config.gradient_accumulation * config.epochs)
+    return config.steps_at_most if 0 < config.steps_at_most < epochs_steps else -1
 
 
 def _finite(value: float | None) -> float | None:

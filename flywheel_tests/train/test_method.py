@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from flywheel.train import precision
-from flywheel.train.lora import Machine, TrainConfig, pick_method
+from flywheel.train.lora import Machine, TrainConfig, _max_steps, pick_method
 
 H200 = Machine(cuda=True, bitsandbytes=True, free_gpu_gb=139.0, bf16_weights_gb=0.54)
 
@@ -68,3 +68,16 @@ def test_the_config_fixes_the_format_and_the_gpu_takes_bf16(monkeypatch: pytest.
 
 def test_this_machine_measures_a_positive_speedup():
     assert precision.bf16_speedup() > 0
+
+
+@pytest.mark.parametrize(("config", "steps"), [
+    (TrainConfig(batch_size=4), -1),  # the epochs decide
+    (TrainConfig(batch_size=4, max_steps=7), 7),  # exactly, even past the epochs
+    (TrainConfig(batch_size=4, max_steps=500, steps_at_most=7), 500),
+    (TrainConfig(batch_size=4, steps_at_most=80), 80),  # 2 epochs of 436 examples are 218 steps: cut at 80
+    (TrainConfig(batch_size=4, steps_at_most=300), -1),  # the epochs end sooner
+    (TrainConfig(batch_size=4, gradient_accumulation=2, epochs=1, steps_at_most=55), 55),
+    (TrainConfig(batch_size=4, gradient_accumulation=2, epochs=1, steps_at_most=56), -1),  # 109 batches: 55 steps
+])  # fmt: skip
+def test_a_step_budget_cuts_the_epochs_short_but_never_lengthens_them(config: TrainConfig, steps: int):
+    assert _max_steps(config, 436) == steps

@@ -29,6 +29,7 @@ class TrainSettings(dg.Config):
     batch_size: int = _DEFAULTS.batch_size
     gradient_accumulation: int = _DEFAULTS.gradient_accumulation
     max_steps: int = _DEFAULTS.max_steps
+    steps_at_most: int = _DEFAULTS.steps_at_most
     seed: int = _DEFAULTS.seed
     quantize: str = _DEFAULTS.quantize
     shared_prefix: bool = _DEFAULTS.shared_prefix
