@@ -69,3 +69,26 @@ def test_the_catalog_lists_the_expected_families():
     ids = {e.id for e in load_catalog()}
     assert {"gemma-3-270m", "qwen2.5-0.5b-instruct", "qwen3-0.6b", "llama-3.2-1b-instruct", "smollm2-360m-instruct",
             "phi-4-mini-instruct", "tiny-gemma"} <= ids  # fmt: skip
+
+
+def test_the_zero_shot_scorer_ranks_two_real_models(tiny_model: Path, tiny_adapter: Path, tiny_dataset: Path,
+                                                   tmp_path: Path):  # fmt: skip
+    """Two real candidates of the same size: the tiny random model, and the same model with an
+    adapter that learnt the task merged in. The real scorer generates with each on the task's
+    validation examples; the one that makes the logged tool calls is chosen."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from flywheel.select.choose import zero_shot_scorer
+
+    merged = tmp_path / "tuned"
+    base = AutoModelForCausalLM.from_pretrained(str(tiny_model))
+    PeftModel.from_pretrained(base, str(tiny_adapter)).merge_and_unload().save_pretrained(str(merged))
+    AutoTokenizer.from_pretrained(str(tiny_adapter)).save_pretrained(str(merged))
+    catalog = [entry("random", 1, lora=0.1, source={"path": str(tiny_model)}),
+               entry("tuned", 1, lora=0.1, source={"path": str(merged)})]  # fmt: skip
+    choice = choose(catalog, CARD, Hardware("cpu", 16.0, False), tmp_path,
+                    scorer=zero_shot_scorer(tiny_dataset, examples=8))  # fmt: skip
+    scores = {r["model"]: r["score"] for r in choice.reasons}
+    assert scores["tuned"] == 1.0 and scores["random"] < 0.5, scores
+    assert choice.model_id == "tuned" and choice.model_dir == str(merged)
