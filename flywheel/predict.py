@@ -112,7 +112,6 @@ class Router:
         if version is None:
             return None, None
         if (task, version) not in self._models:
-            import torch
             from peft import PeftModel
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -120,10 +119,10 @@ class Router:
             if report is None:
                 return None, None
             tokenizer = AutoTokenizer.from_pretrained(report["model_dir"])
-            from flywheel.train.precision import pick_dtype
+            from flywheel.train.precision import torch_dtype
 
-            dtype, _ = pick_dtype("auto", "cpu")  # as it was evaluated: bf16 where this CPU is fast at it
-            base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=getattr(torch, dtype))
+            # as it was evaluated: bf16 where this CPU is fast at it
+            base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=torch_dtype())
             self._models[(task, version)] = (PeftModel.from_pretrained(base, report["adapter"]).eval(), tokenizer)
         return version, self._models[(task, version)]
 

@@ -101,10 +101,9 @@ def zero_shot_scorer(dataset_dir: str | Path, examples: int = 8, max_new_tokens:
         from flywheel.train.template import parse_reply
 
         tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
-        from flywheel.train.precision import pick_dtype
+        from flywheel.train.precision import torch_dtype
 
-        dtype, _ = pick_dtype("auto", "cpu")
-        model = AutoModelForCausalLM.from_pretrained(str(model_dir), dtype=getattr(torch, dtype)).eval()
+        model = AutoModelForCausalLM.from_pretrained(str(model_dir), dtype=torch_dtype()).eval()
         right = 0
         for messages_json, tools_json in rows.select("messages", "tools").iter_rows():
             messages, tools = json.loads(messages_json), json.loads(tools_json) or None

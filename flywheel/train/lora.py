@@ -1,7 +1,7 @@
 """LoRA (QLoRA on CUDA) fine-tuning of one base model on one task's dataset with TRL and PEFT.
 
-Loss is taken on the logged reply only (prompt-completion data: TRL's fused LM head then projects
-only the reply's positions through Gemma's 262k-token head, most of a step's cost on a CPU).
+Loss is taken on the logged reply only (prompt-completion data: only the reply's positions go
+through Gemma's 262k-token head, a slice at a time, see shared_prefix.py and head_loss.py).
 Batches are grouped by length, so little of a batch is padding. The adapter is written to a
 staging folder and renamed into place when complete: a killed training leaves no adapter.
 """
@@ -238,7 +238,8 @@ def _max_steps(config: TrainConfig, examples: int) -> int:
     take longer; else -1 (the epochs decide)."""
     if config.max_steps > 0:
         return config.max_steps
-    epochs_steps = math.ceil(math.ceil(examples / config.batch_size) / config.gradient_accumulation * config.epochs)
+    per_epoch = math.ceil(math.ceil(examples / config.batch_size) / config.gradient_accumulation)  # as Trainer counts
+    epochs_steps = math.ceil(per_epoch * config.epochs)
     return config.steps_at_most if 0 < config.steps_at_most < epochs_steps else -1
 
 

@@ -51,3 +51,10 @@ def pick_dtype(precision: str, device: str) -> tuple[str, str]:
     if speedup >= MIN_SPEEDUP:
         return "bfloat16", f"bf16 base: this CPU multiplies bf16 matrices {speedup:.1f}x faster than fp32"
     return "float32", f"fp32: this CPU's bf16 matrix products are not faster ({speedup:.1f}x)"
+
+
+def torch_dtype(device: str = "cpu"):
+    """The torch dtype `pick_dtype("auto", device)` picks: how a model is loaded to generate."""
+    import torch
+
+    return getattr(torch, pick_dtype("auto", device)[0])
