@@ -32,6 +32,7 @@ class TrainConfig:
     target_modules: str = "all-linear"
     epochs: float = 2.0
     learning_rate: float = 1e-4
+    schedule: str = "linear"  # the learning rate's schedule: any of transformers' (linear, constant, cosine, ...)
     max_length: int = 2048
     batch_size: int = 4
     gradient_accumulation: int = 1
@@ -198,8 +199,9 @@ def train(
     with tempfile.TemporaryDirectory(prefix="flywheel-train-") as scratch:
         args = SFTConfig(
             output_dir=scratch, num_train_epochs=config.epochs, max_steps=_max_steps(config, len(train_set.rows)),
-            learning_rate=config.learning_rate, per_device_train_batch_size=config.batch_size,
-            per_device_eval_batch_size=config.batch_size, gradient_accumulation_steps=config.gradient_accumulation,
+            learning_rate=config.learning_rate, lr_scheduler_type=config.schedule,
+            per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=config.batch_size,
+            gradient_accumulation_steps=config.gradient_accumulation,
             logging_steps=1, save_strategy="no", eval_strategy="no", report_to=[], seed=config.seed,
             max_length=config.max_length, completion_only_loss=True, train_sampling_strategy="group_by_length",
             bf16=bf16, use_cpu=device == "cpu", dataloader_num_workers=0,

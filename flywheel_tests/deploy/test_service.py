@@ -22,12 +22,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import psycopg2
 import pytest
 import requests
 
 from flywheel.sample.generator import generate
-from flywheel_tests.privacy.canaries import CANARIES, UNSCRUBBED, canary_records, hits
+from flywheel_tests.defs.test_train_graph import run_config as training_config
+from flywheel_tests.privacy.canaries import CANARIES, UNSCRUBBED, canary_records, canary_request_ids, files, hits
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -67,6 +69,7 @@ class Service:
         self.url, self.logs = url, logs
         self.root = logs.parent
         self.dump = b""  # the database's content once the runs are done (pg_dump)
+        self.db = ""
 
     def graphql(self, query: str, **variables: object) -> dict:
         reply = requests.post(f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=60)
@@ -130,6 +133,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
                                           cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                           start_new_session=True))  # fmt: skip
         svc = Service(f"http://127.0.0.1:{port}", logs)
+        svc.db = db
         _wait("the webserver answers", lambda: _answers(svc), 180, logs)
         started = svc.graphql(
             "mutation($s: SensorSelector!) { startSensor(sensorSelector: $s) { __typename "
@@ -240,28 +244,126 @@ def test_no_canary_past_the_scrub_zone_on_postgresql(service: Service):
     assert hits(service.root / "dagster_home") == {}
 
 
+def _launch(service: Service, job: str, partition: str | None = None, config: dict | None = None) -> str:
+    """Launch `job` as the UI's launchpad does (the run queued; the daemon starts it); its run id."""
+    launch = ("mutation($p: ExecutionParams!) { launchRun(executionParams: $p) { __typename "
+              "... on LaunchRunSuccess { run { runId } } ... on PythonError { message } "
+              "... on RunConfigValidationInvalid { errors { message } } } }")  # fmt: skip
+    params = {
+        "selector": {
+            "repositoryLocationName": SENSOR["repositoryLocationName"],
+            "repositoryName": SENSOR["repositoryName"],
+            "jobName": job,
+        },
+        "runConfigData": config or {},
+        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}] if partition else []},
+    }
+    launched = service.graphql(launch, p=params)["launchRun"]  # fmt: skip
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    return launched["run"]["runId"]
+
+
+def _ended(service: Service, run_id: str, seconds: float) -> str:
+    """The run's status once it has ended (bounded)."""
+
+    def ended() -> str | None:
+        status = next(r["status"] for r in service.runs() if r["runId"] == run_id)
+        return status if status in ("SUCCESS", "FAILURE", "CANCELED") else None
+
+    return _wait(f"run {run_id} ended", ended, seconds, service.logs)
+
+
+def _failures(service: Service, run_id: str) -> list[str]:
+    """The run's step failures and failure message, for an assertion's message."""
+    query = ("query($id: ID!) { runOrError(runId: $id) { ... on Run { eventConnection { events { __typename "
+             "... on ExecutionStepFailureEvent { stepKey error { message cause { message } } } "
+             "... on RunFailureEvent { message } } } } } }")  # fmt: skip
+    events = service.graphql(query, id=run_id)["runOrError"]["eventConnection"]["events"]
+    return [json.dumps(e)[:2000] for e in events if e["__typename"] in ("ExecutionStepFailureEvent", "RunFailureEvent")]
+
+
+def _succeeded(service: Service, run_id: str, seconds: float) -> None:
+    status = _ended(service, run_id, seconds)
+    assert status == "SUCCESS", (status, _failures(service, run_id))
+
+
+def test_the_whole_flywheel_through_the_daemon_leaves_no_canary(service: Service):
+    """The canary audit past the datasets: the clustering, each day's assignment and the fine_tune
+    job of the task the canary calls fell into (its dataset, the base model's selection, a LoRA
+    adapter of the tiny model trained through Pipes and tracked in MLflow, its evaluation and
+    promotion), each launched as the UI's launchpad does and run by the daemon on PostgreSQL; then
+    the lake, the adapter and MLflow's store, a `pg_dump` of the instance's database and
+    DAGSTER_HOME searched: no canary."""
+    clusters = {"ops": {"task_clusters": {"config": {"min_cluster_share": 0.02}}}}
+    _succeeded(service, _launch(service, "recluster", config=clusters), 300)
+    for day in DAYS:
+        _succeeded(service, _launch(service, "assign", partition=day), 300)
+    lake = service.root / "lake"
+    theirs = canary_request_ids(lake)
+    assigned = pl.concat([pl.read_parquet(p) for p in lake.glob("task_assignments/day=*/assignments.parquet")])
+    tasks = assigned.filter(pl.col("request_id").is_in(list(theirs)))["cluster_id"].value_counts(sort=True)
+    task = next(t for t in tasks["cluster_id"] if t.startswith("task-"))  # the task most canary calls went to
+    training = service.root / "training"
+    training.mkdir()
+    config = training_config(training)
+    uri = config["ops"]["lora_adapters"]["config"]["mlflow_uri"]
+    config["ops"]["task_datasets"] = {"config": {"min_examples": 1}}  # ready whatever its size
+    config["ops"]["eval_reports"] = {"config": {"max_new_tokens": 32, "shots": 1, "mlflow_uri": uri}}
+    _succeeded(service, _launch(service, "fine_tune", partition=task, config=config), 600)
+    assert theirs & set(pl.concat([pl.read_parquet(p) for p in lake.glob(f"task_datasets/{task}/*/*.parquet")])[
+        "request_id"])  # (the canary calls' scrubbed forms are training examples)  # fmt: skip
+    adapters, tracked = files(lake / "lora_adapters"), files(training)
+    assert any(p.suffix == ".safetensors" for p in adapters) and any(p.name == "mlflow.db" for p in tracked)
+    assert hits(lake, skip=UNSCRUBBED) == {}  # datasets, adapters, reports included
+    assert hits(training) == {}  # MLflow's runs, params and artifacts
+    dump = subprocess.run(["pg_dump", "-h", PG["host"], "-U", PG["user"], "--data-only", service.db],
+                          capture_output=True, timeout=120, check=True).stdout  # fmt: skip
+    assert b"lora_adapters" in dump and [c for c in CANARIES if c.encode() in dump] == []
+    assert hits(service.root / "dagster_home") == {}
+
+
 def _tags(run: dict) -> dict[str, str]:
     return {t["key"]: t["value"] for t in run["tags"]}
 
 
-def test_a_killed_run_is_failed_its_slot_freed_and_a_retry_completes(service: Service):
-    """Last in this module: it adds a day. Its ingest run's worker process is killed with SIGKILL
-    while it holds the `ingest` slot; the `dead_runs` sensor fails the run, the daemon's run
-    retries launch it again, and the retry writes the day, whose accounting check passes."""
-    day = "2026-11-03"
-    more = service.root / "more"
-    generate(more, service.root / "more-truth", records=400, days=1, seed=9, start=date.fromisoformat(day))
+def _add_day(service: Service, day: str, seed: int) -> None:
+    more = service.root / f"more-{day}"
+    generate(more, service.root / f"truth-{day}", records=400, days=1, seed=seed, start=date.fromisoformat(day))
     for path in more.iterdir():
         shutil.copy(path, service.root / "landing" / path.name)
 
-    def working() -> tuple[str, int] | None:
-        for run in service.runs():
-            tags = _tags(run)
-            if tags.get("dagster/partition") == day and run["status"] == "STARTED" and "flywheel/worker" in tags:
-                return run["runId"], int(tags["flywheel/worker"].split("|")[2])
-        return None
 
-    run_id, pid = _wait(f"an ingest run of {day} holding its slot", working, 300, service.logs)
+def _holding_slot(service: Service, day: str) -> tuple[str, int] | None:
+    """The run id and worker pid of the day's ingest run once it has started and holds its slot."""
+    for run in service.runs():
+        tags = _tags(run)
+        if tags.get("dagster/partition") == day and run["status"] == "STARTED" and "flywheel/worker" in tags:
+            return run["runId"], int(tags["flywheel/worker"].split("|")[2])
+    return None
+
+
+def _accounted(service: Service, day: str) -> str | None:
+    checks = ("query($k: AssetKeyInput!, $c: String!, $p: String) { assetCheckExecutions(assetKey: $k, "
+              "checkName: $c, partition: $p, limit: 20) { status } }")  # fmt: skip
+    runs = service.graphql(checks, k={"path": ["raw_logs"]}, c="every_line_accounted_for", p=day)
+    runs = runs["assetCheckExecutions"]
+    return runs[0]["status"] if runs else None  # the latest
+
+
+def _held_slots(service: Service) -> dict[str, int]:
+    slots = service.graphql("{ instance { concurrencyLimits { concurrencyKey activeSlotCount } } }")
+    return {p["concurrencyKey"]: p["activeSlotCount"] for p in slots["instance"]["concurrencyLimits"]}
+
+
+def test_a_killed_run_is_failed_its_slot_freed_and_a_retry_completes(service: Service):
+    """It adds a day. Its ingest run's worker process is killed with SIGKILL
+    while it holds the `ingest` slot; the `dead_runs` sensor fails the run, the daemon's run
+    retries launch it again, and the retry writes the day, whose accounting check passes."""
+    day = "2026-11-03"
+    _add_day(service, day, seed=9)
+    run_id, pid = _wait(
+        f"an ingest run of {day} holding its slot", lambda: _holding_slot(service, day), 300, service.logs
+    )
     os.kill(pid, signal.SIGKILL)
 
     def retried() -> dict | None:
@@ -276,11 +378,59 @@ def test_a_killed_run_is_failed_its_slot_freed_and_a_retry_completes(service: Se
              "assetMaterializations(limit: 50) { partition runId } } } }")  # fmt: skip
     found = service.graphql(query, k={"path": ["scrubbed_traces"]})["assetOrError"]["assetMaterializations"]
     assert {m["runId"] for m in found if m["partition"] == day} & {retry["runId"]}  # the retry wrote the day
-    checks = ("query($k: AssetKeyInput!, $c: String!, $p: String) { assetCheckExecutions(assetKey: $k, "
-              "checkName: $c, partition: $p, limit: 20) { status } }")  # fmt: skip
-    runs = service.graphql(checks, k={"path": ["raw_logs"]}, c="every_line_accounted_for", p=day)
-    runs = runs["assetCheckExecutions"]
-    assert runs and runs[0]["status"] == "SUCCEEDED"  # the latest: the retry's count of the day
-    slots = service.graphql("{ instance { concurrencyLimits { concurrencyKey activeSlotCount } } }")
-    held = {p["concurrencyKey"]: p["activeSlotCount"] for p in slots["instance"]["concurrencyLimits"]}
+    assert _accounted(service, day) == "SUCCEEDED"  # the retry's count of the day
+    held = _held_slots(service)
     assert held.get("ingest", 0) == 0, held  # the killed run's slot was freed
+
+
+def _versions_whole(lake: Path, day: str, leftovers: bool = True) -> list[str]:
+    """Problems with the day's folders in the lake: a `day=` link to nothing, a table that does not
+    read, or (`leftovers`) a version folder left behind that no link points to (a half-written one;
+    once a day is rewritten, the version it replaced stays a while for its readers, see folders.py)."""
+    import polars as pl
+
+    problems = []
+    for store in lake.rglob(".versions") if leftovers else []:
+        linked = {p.resolve() for p in store.parent.glob(f"day={day}")}
+        for version in store.glob(f"day={day}.v-*"):
+            if version.is_dir() and version.resolve() not in linked:
+                problems.append(f"{version.relative_to(lake)} left behind")
+    for link in lake.rglob(f"day={day}"):
+        if not link.exists():
+            problems.append(f"{link.relative_to(lake)} points to nothing")
+        for table in link.rglob("*.parquet"):
+            try:
+                pl.read_parquet(table)
+            except Exception as err:  # noqa: BLE001 (any failure to read is the finding)
+                problems.append(f"{table.relative_to(lake)}: {type(err).__name__}")
+    return problems
+
+
+def test_a_run_cancelled_from_the_ui_leaves_no_half_day_and_its_reexecution_completes(service: Service):
+    """Last in this module: it adds a day. The UI's Terminate button (the `terminateRuns`
+    mutation it sends, safe termination) on a day's ingest run while it works: the run ends
+    CANCELED, is not retried, gives back its slot, and leaves no half-written folder; its
+    re-execution (the UI's Re-execute, all steps) then collects the whole day."""
+    day = "2026-11-04"
+    _add_day(service, day, seed=11)
+    run_id, _ = _wait(
+        f"an ingest run of {day} holding its slot", lambda: _holding_slot(service, day), 300, service.logs
+    )
+    terminate = ("mutation($ids: [String!]!) { terminateRuns(runIds: $ids, terminatePolicy: SAFE_TERMINATE) { "
+                 "__typename ... on TerminateRunsResult { terminateRunResults { __typename "
+                 "... on TerminateRunFailure { message } } } ... on PythonError { message } } }")  # fmt: skip
+    answer = service.graphql(terminate, ids=[run_id])["terminateRuns"]
+    assert [r["__typename"] for r in answer["terminateRunResults"]] == ["TerminateRunSuccess"], answer
+    assert _ended(service, run_id, 120) == "CANCELED"
+    _wait("the cancelled run's slot given back", lambda: _held_slots(service).get("ingest", 0) == 0, 120,
+          service.logs)  # fmt: skip
+    assert _versions_whole(service.root / "lake", day) == []
+    time.sleep(5)  # a daemon tick: a cancelled run is not retried
+    assert not [r for r in service.runs() if _tags(r).get("dagster/parent_run_id") == run_id]
+    reexecute = ("mutation($p: ReexecutionParams) { launchRunReexecution(reexecutionParams: $p) { __typename "
+                 "... on LaunchRunSuccess { run { runId } } ... on PythonError { message } } }")  # fmt: skip
+    launched = service.graphql(reexecute, p={"parentRunId": run_id, "strategy": "ALL_STEPS"})["launchRunReexecution"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    _succeeded(service, launched["run"]["runId"], 420)
+    assert _accounted(service, day) == "SUCCEEDED"  # every line of the day accounted for
+    assert _versions_whole(service.root / "lake", day, leftovers=False) == []

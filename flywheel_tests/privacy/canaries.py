@@ -11,6 +11,9 @@ from pathlib import Path
 
 import polars as pl
 
+from flywheel.lake import Lake
+from flywheel.scrub.identifiers import Pseudonyms, lake_salt
+from flywheel.scrub.policy import load_policy
 from flywheel_tests.conftest import make_record
 
 DAY = "2026-11-01"
@@ -60,6 +63,13 @@ def canary_records() -> list[dict]:
 
 
 CANARIES = [canary(i) for i in range(1, 18)]
+
+
+def canary_request_ids(lake: Path) -> set[str]:
+    """The canary calls' request ids as the lake past the scrub zone holds them (pseudonymised)."""
+    policy = load_policy()
+    ids = Pseudonyms(lake_salt(Lake(lake), policy.salt_env), policy.identifiers)
+    return {ids("request_id", r["request_id"]) for r in canary_records()}
 
 
 def _text(path: Path) -> bytes:

@@ -26,19 +26,23 @@ from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import scrubbed_traces
 from flywheel.defs.select.assets import slm_selection
 from flywheel.defs.train.assets import lora_adapters
-from flywheel.lake import Lake
 from flywheel.sample.generator import generate
-from flywheel.scrub.identifiers import Pseudonyms, lake_salt
-from flywheel.scrub.policy import load_policy
 from flywheel_tests.defs.test_train_graph import run_config as training_config
-from flywheel_tests.privacy.canaries import CANARIES, DAY, UNSCRUBBED, canary, canary_records, files, hits
+from flywheel_tests.privacy.canaries import (
+    CANARIES,
+    DAY,
+    UNSCRUBBED,
+    canary,
+    canary_records,
+    canary_request_ids,
+    files,
+    hits,
+)
 
 
 def _canary_task(lake: Path) -> str | None:
     """The task whose dataset holds the most canary calls."""
-    policy = load_policy()
-    ids = Pseudonyms(lake_salt(Lake(lake), policy.salt_env), policy.identifiers)
-    theirs = {ids("request_id", r["request_id"]) for r in canary_records()}
+    theirs = canary_request_ids(lake)
     counts: Counter = Counter()
     for split in (lake / "task_datasets").glob("*/*/*.parquet"):  # task / version / split
         counts[split.parent.parent.name] += len(theirs & set(pl.read_parquet(split)["request_id"]))
@@ -90,9 +94,7 @@ def test_the_canaries_reach_the_scrub_zone(audited):
 def test_the_canary_calls_reach_the_datasets(audited):
     """(the datasets' part of the audit is not empty: the canary calls' scrubbed forms are examples)"""
     lake, _ = audited
-    policy = load_policy()
-    ids = Pseudonyms(lake_salt(Lake(lake), policy.salt_env), policy.identifiers)
-    theirs = {ids("request_id", r["request_id"]) for r in canary_records()}
+    theirs = canary_request_ids(lake)
     rows = [pl.read_parquet(p) for p in (lake / "task_datasets").glob("*/*/*.parquet")]
     assert rows and theirs & set(pl.concat(rows)["request_id"])
 

@@ -25,6 +25,7 @@ class TrainSettings(dg.Config):
     target_modules: str = _DEFAULTS.target_modules
     epochs: float = _DEFAULTS.epochs
     learning_rate: float = _DEFAULTS.learning_rate
+    schedule: str = _DEFAULTS.schedule
     max_length: int = _DEFAULTS.max_length
     batch_size: int = _DEFAULTS.batch_size
     gradient_accumulation: int = _DEFAULTS.gradient_accumulation
