@@ -4,8 +4,10 @@ subprocesses on the repository's workspace; the `landing_files` sensor switched 
 GraphQL, generated logs dropped into the landing folder, and the runs the daemon launches awaited
 (bounded); materialisations and check results read back through the webserver's GraphQL API;
 then the asset graph and a partitioned asset opened in headless Chromium, their names and
-partitions checked and screenshots saved under `test-artifacts/`. Every process is stopped and the
-database dropped, also when a step fails."""
+partitions checked and screenshots saved under `test-artifacts/`; the clustering and a task's
+fine-tuning launched through the webserver and run by the daemon, and the canary audit over all
+they wrote; a run killed, and one cancelled from the UI. Every process is stopped and the database
+dropped, also when a step fails."""
 
 from __future__ import annotations
 
@@ -258,7 +260,7 @@ def _launch(service: Service, job: str, partition: str | None = None, config: di
         "runConfigData": config or {},
         "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}] if partition else []},
     }
-    launched = service.graphql(launch, p=params)["launchRun"]  # fmt: skip
+    launched = service.graphql(launch, p=params)["launchRun"]
     assert launched["__typename"] == "LaunchRunSuccess", launched
     return launched["run"]["runId"]
 
