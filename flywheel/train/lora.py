@@ -32,7 +32,9 @@ class TrainConfig:
     target_modules: str = "all-linear"
     epochs: float = 2.0
     learning_rate: float = 1e-4
-    schedule: str = "linear"  # the learning rate's schedule: any of transformers' (linear, constant, cosine, ...)
+    # the learning rate's schedule, any of transformers' (linear, constant, cosine, ...); a run cut short
+    # by `steps_at_most` learns more with "constant" (the demo's: see the README)
+    schedule: str = "linear"
     max_length: int = 2048
     batch_size: int = 4
     gradient_accumulation: int = 1
@@ -184,7 +186,8 @@ def train(
                 elapsed = time.perf_counter() - start
                 line = {"step": state.global_step, "of": state.max_steps, "loss": round(float(logs["loss"]), 4),
                         "tokens_per_second": round(tokens_seen(state.global_step) / max(elapsed, 1e-9), 1),
-                        "peak_memory_mb": round(peak_memory_mb(device), 1)}  # fmt: skip
+                        "peak_memory_mb": round(peak_memory_mb(device), 1),
+                        "learning_rate": float(logs.get("learning_rate", config.learning_rate))}  # fmt: skip
                 log(f"step {line['step']}/{line['of']}: loss {line['loss']}, {line['tokens_per_second']} tokens/s, "
                     f"peak memory {line['peak_memory_mb']} MB")  # fmt: skip
                 if on_step:

@@ -1,6 +1,7 @@
 """Real TRL/PEFT training of the tiny model: the loss falls on a set it can overfit, the adapter
 is a standard PEFT folder that loads back and changes the model's output."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def test_the_loss_falls_and_the_adapter_loads_back_and_changes_the_output(tiny_m
     assert result.steps == 40 and len(steps) == 40 and result.train_examples == 8
     assert result.eval_loss_after < 0.5 * result.eval_loss_before
     assert steps[-1]["loss"] < steps[0]["loss"] and steps[-1]["tokens_per_second"] > 0
+    assert steps[0]["learning_rate"] > steps[-1]["learning_rate"] > 0  # the default schedule decays (linear)
     assert (result.method, result.device) == ("lora", "cpu") and ("bf16" in result.why or "fp32" in result.why)
     folder = result.adapter
     assert {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json"} <= {p.name for p in folder.iterdir()}
@@ -36,6 +38,13 @@ def test_the_loss_falls_and_the_adapter_loads_back_and_changes_the_output(tiny_m
         tuned = PeftModel.from_pretrained(base, str(folder)).eval()
         after = tuned(**ids).logits
     assert not torch.allclose(before, after, atol=1e-4)
+
+
+def test_a_constant_schedule_keeps_the_rate(tiny_model: Path, tiny_dataset: Path, tmp_path: Path):
+    steps: list[dict] = []
+    config = dataclasses.replace(FAST, max_steps=4, schedule="constant")
+    train(tiny_model, tiny_dataset, tmp_path / "adapter", config, log=lambda line: None, on_step=steps.append)
+    assert [s["learning_rate"] for s in steps] == [FAST.learning_rate] * 4
 
 
 def test_examples_longer_than_max_length_are_counted_and_left_out(tiny_model: Path, tiny_dataset: Path,
