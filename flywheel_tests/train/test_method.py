@@ -49,12 +49,25 @@ def test_the_weights_are_counted_in_bf16_from_an_fp32_folder(tmp_path: Path, mon
     assert machine.bf16_weights_gb == pytest.approx(2 * 2**20 / 2**30)
 
 
-@pytest.mark.parametrize(("speedup", "dtype"), [(4.5, "bfloat16"), (1.2, "float32"), (0.3, "float32")])
-def test_a_cpu_computes_in_bf16_only_where_it_is_measured_faster(speedup: float, dtype: str,
+CPUS = [
+    (4.5, "bfloat16", "4.5x faster"),
+    (1.2, "float32", "1.2x as fast"),
+    (0.3, "float32", "0.3x as fast"),
+    (0.0065, "float32", "154x slower"),
+]
+
+
+@pytest.mark.parametrize(("speedup", "dtype", "said"), CPUS)
+def test_a_cpu_computes_in_bf16_only_where_it_is_measured_faster(speedup: float, dtype: str, said: str,
                                                                  monkeypatch: pytest.MonkeyPatch):  # fmt: skip
     monkeypatch.setattr(precision, "bf16_speedup", lambda: speedup)  # a constructed CPU
     picked, why = precision.pick_dtype("auto", "cpu")
-    assert picked == dtype and f"{speedup:.1f}x" in why
+    assert picked == dtype and said in why
+
+
+def test_the_speed_probe_measures_this_cpu():
+    precision.bf16_speedup.cache_clear()
+    assert 0 < precision.bf16_speedup() < 1e3
 
 
 def test_the_config_fixes_the_format_and_the_gpu_takes_bf16(monkeypatch: pytest.MonkeyPatch):
