@@ -4,7 +4,7 @@ On a CUDA GPU: bf16. On a CPU it depends on the chip: one with bf16 dot-product 
 (x86's AVX512_BF16 or AMX, Arm's BF16) multiplies bf16 matrices several times faster than fp32
 (4.5x measured on a 2-core AMD EPYC with AVX512_BF16), one without emulates them and is far slower
 (150x slower on a 2-core AMD EPYC without AVX-512). Rather than read instruction flags,
-`bf16_speedup` times the same matrix product in both formats once per process (milliseconds;
+`bf16_speedup` times the same matrix product in both formats once per process (about 0.1 s;
 under a second on a CPU that emulates bf16) and bf16 is used where it wins clearly. The base
 model's frozen weights and the activations are bf16 then; the LoRA weights stay fp32 (PEFT's
 default), so the trained part keeps full precision.
@@ -21,26 +21,25 @@ MIN_SPEEDUP = 1.5  # below this the CPU's bf16 gain is not worth its coarser rou
 @functools.lru_cache(maxsize=1)
 def bf16_speedup() -> float:
     """How many times faster this CPU multiplies bf16 matrices than fp32 ones (a transformer
-    layer's shape: 128 positions × 640 × 2048), with torch's current thread count. A CPU that
-    emulates bf16 is told apart after one product (on the 2-core EPYC without AVX-512 one takes
-    a second, where fp32 takes milliseconds): it is not timed further."""
+    layer's shape: 512 positions × 640 × 2048), with torch's current thread count. A CPU that
+    emulates bf16 is told apart first on a quarter of that product (one takes a second on the
+    2-core EPYC without AVX-512, where fp32 takes milliseconds) and is not timed further."""
     import torch
 
-    def best(dtype, rounds: int, stop_above: float = float("inf")) -> float:
-        a, b = torch.randn(128, 640, dtype=dtype), torch.randn(640, 2048, dtype=dtype)
+    def best(dtype, rows: int, rounds: int) -> float:
+        a, b = torch.randn(rows, 640, dtype=dtype), torch.randn(640, 2048, dtype=dtype)
         a[:8] @ b  # warm-up on a slice: kernels chosen, memory touched
         fastest = float("inf")
         for _ in range(rounds):
             start = time.perf_counter()
             a @ b
             fastest = min(fastest, time.perf_counter() - start)
-            if fastest > stop_above:
-                break
         return fastest
 
-    fp32 = best(torch.float32, 5)
-    bf16 = best(torch.bfloat16, 5, stop_above=fp32 * 2)
-    return fp32 / max(bf16, 1e-12)
+    quick = best(torch.float32, 128, 3) / max(best(torch.bfloat16, 128, 1), 1e-12)
+    if quick < 0.5:
+        return quick
+    return best(torch.float32, 512, 5) / max(best(torch.bfloat16, 512, 5), 1e-12)
 
 
 def pick_dtype(precision: str, device: str) -> tuple[str, str]:
