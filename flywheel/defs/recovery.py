@@ -31,6 +31,17 @@ SESSION_TAG = "flywheel/session"
 _ACTIVE = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
 
 
+def stop_if_terminated(context: dg.AssetExecutionContext) -> None:
+    """End the step as interrupted when the run has been asked to terminate (the UI's Terminate).
+    Dagster interrupts a step by raising from a signal handler, and Python drops an exception
+    raised inside an object's finaliser: a Terminate that landed in regex's `__del__` during
+    garbage collection was lost, and the run went on to SUCCESS. Each step of the daily job
+    asks the run's status before it writes, so the run ends CANCELED with nothing half-written."""
+    run = context.instance.get_run_by_id(context.run.run_id)
+    if run is not None and run.status == dg.DagsterRunStatus.CANCELING:
+        raise dg.DagsterExecutionInterruptedError("the run was asked to terminate")
+
+
 def record_worker(context: dg.AssetExecutionContext) -> None:
     """Tag the run with its worker process (the process that started the run, which a step of
     the multiprocess executor is a child of). A retried run starts with its parent's tags, the

@@ -159,3 +159,25 @@ def test_a_retry_carrying_its_dead_parents_worker_is_not_failed(home: Path):
             retry.kill()
         run = next(r for r in instance.get_runs() if r.run_id != parent.run_id)
         assert run.status == dg.DagsterRunStatus.SUCCESS and run.tags[WORKER_TAG] != parent.tags[WORKER_TAG]
+
+
+def test_a_terminate_whose_signal_was_lost_still_cancels_the_run_before_its_next_step(tmp_path: Path):
+    """The UI's Terminate marks the run CANCELING and interrupts the step by a signal; here the
+    signal is lost (as when it lands in a finaliser) while `scrubbed_traces` runs: the next step,
+    `trace_embeddings`, sees the request, writes nothing, and the run ends CANCELED."""
+    from flywheel.defs.cluster.assets import trace_embeddings
+    from flywheel.defs.partitions import daily
+    from flywheel.defs.resources import LakeResource
+
+    @dg.asset(name="scrubbed_traces", partitions_def=daily)
+    def terminated_while_scrubbing(context: dg.AssetExecutionContext) -> None:
+        context.instance.report_run_canceling(context.instance.get_run_by_id(context.run.run_id))
+
+    with dg.instance_for_test() as instance:
+        result = dg.materialize([terminated_while_scrubbing, trace_embeddings], partition_key="2026-11-01",
+                                instance=instance, resources={"lake": LakeResource(root=str(tmp_path / "lake"))},
+                                raise_on_error=False)  # fmt: skip
+        assert instance.get_run_by_id(result.run_id).status == dg.DagsterRunStatus.CANCELED
+    [failed] = result.get_step_failure_events()
+    assert failed.step_key == "trace_embeddings" and "asked to terminate" in str(failed.step_failure_data.error)
+    assert not (tmp_path / "lake").exists() or not list((tmp_path / "lake").rglob("*.parquet"))

@@ -12,6 +12,7 @@ from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS, assign_
 from flywheel.defs.cluster.partitions import task_cluster
 from flywheel.defs.metadata import as_table
 from flywheel.defs.partitions import daily
+from flywheel.defs.recovery import stop_if_terminated
 from flywheel.defs.resources import LakeResource
 from flywheel.scrub.pipeline import SCRUBBED
 
@@ -43,6 +44,7 @@ class ClusterConfig(dg.Config):
     "request without personal placeholders, and the tools it called). Each distinct text is embedded once, ever.",
 )
 def trace_embeddings(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
+    stop_if_terminated(context)
     cache = EmbeddingCache(lake.lake().root)
     out = embed_day(lake.lake(), context.partition_key, cache)
     context.log.info(f"{out.height} traces, {cache.embedded} texts embedded, the rest from the cache")
@@ -110,6 +112,7 @@ def task_clusters(context: dg.AssetExecutionContext, config: ClusterConfig, lake
     "with the fitted UMAP transform and HDBSCAN's approximate_predict (no refit) for days after it.",
 )
 def task_assignments(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
+    stop_if_terminated(context)
     out = assign_day(lake.lake(), date.fromisoformat(context.partition_key))
     info = lake.lake().manifest(ASSIGNMENTS, context.partition_key) or {}
     per = out.group_by("cluster_id").len("traces").sort("traces", descending=True)

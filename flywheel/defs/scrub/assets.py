@@ -8,6 +8,7 @@ import polars as pl
 from flywheel import settings
 from flywheel.defs.metadata import as_table
 from flywheel.defs.partitions import daily
+from flywheel.defs.recovery import stop_if_terminated
 from flywheel.defs.resources import LakeResource
 from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.scrub.engine import Scrubber
@@ -33,6 +34,7 @@ POLICY = load_policy()  # FLYWHEEL_SCRUB_POLICY, else scrub_policy.yaml in the r
     "per conversation, in messages, tool-call arguments and tool results). Nothing downstream reads raw text.",
 )
 def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
+    stop_if_terminated(context)
     result = scrub_day(
         lake.lake(), date.fromisoformat(context.partition_key), Scrubber(POLICY), settings.scrub_workers()
     )
