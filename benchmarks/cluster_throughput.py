@@ -26,7 +26,7 @@ import polars as pl
 from sklearn.metrics import adjusted_rand_score
 
 from flywheel.cluster import pipeline as P
-from flywheel.cluster.embed import Embedder, EmbeddingCache
+from flywheel.cluster.embed import Embedder, EmbeddingCache, cache_location
 from flywheel.ingest.pipeline import ingest_days
 from flywheel.lake import Lake
 from flywheel.sample.generator import generate
@@ -105,14 +105,14 @@ def main() -> None:
     embedder.encode(["warm-up"])  # loading the model is not throughput
 
     t = time.perf_counter()
-    cache = EmbeddingCache(lake.root, embedder)
+    cache = EmbeddingCache(cache_location(lake.root), embedder)
     n = sum(P.embed_day(lake, d, cache).height for d in history)
     cold = time.perf_counter() - t
     texts = 2 * n  # a request and a tool use per trace
     print(f"traces: {n:,} in {len(history)} days; distinct texts embedded: {cache.embedded:,}")
     print(f"flywheel embed, cold cache: {texts / cold:,.0f} texts/s ({cold:.1f} s)")
     t = time.perf_counter()
-    warm_cache = EmbeddingCache(lake.root, embedder)
+    warm_cache = EmbeddingCache(cache_location(lake.root), embedder)
     for d in history:
         P.embed_day(lake, d, warm_cache)
     warm = time.perf_counter() - t

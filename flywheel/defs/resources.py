@@ -14,6 +14,11 @@ class LakeResource(dg.ConfigurableResource):
     """The Parquet lake. Default from FLYWHEEL_LAKE_ROOT, else ./.flywheel/lake."""
 
     root: str = Field(default_factory=settings.lake_root, description="Folder that holds the lake.")
+    embedding_cache: str = Field(
+        default_factory=settings.embedding_cache,
+        description="Folder or fsspec URL (s3://bucket/prefix) of the embedding cache; empty: the lake's "
+        "_embedding_cache folder. Default from FLYWHEEL_EMBEDDING_CACHE.",
+    )
 
     def lake(self) -> Lake:
         return Lake(self.root)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flywheel.cluster.embed import EmbeddingCache
+from flywheel.cluster.embed import EmbeddingCache, cache_location
 from flywheel.cluster.pipeline import ASSIGNMENTS, EMBEDDINGS
 from flywheel.erasure import stores
 from flywheel.ingest.erased import ErasedClients
@@ -81,7 +81,7 @@ def erase_client(lake: Lake, client_id: str, policy: Policy, landing: str | Path
     texts = set() if embedded is None else set(embedded["request"]) | set(embedded["tool_use"])
     examples = set() if embedded is None else set(embedded["example"])
     still_texts, still_examples = stores.remaining_texts(lake)
-    out.removed["cached_vectors"] = EmbeddingCache(lake.root).forget(texts - still_texts)
+    out.removed["cached_vectors"] = EmbeddingCache(cache_location(lake.root)).forget(texts - still_texts)
     out.shown = examples - still_examples
     assigned = stores.rewrite_days(lake, ASSIGNMENTS, {"assignments": not_theirs}).get("assignments")
     out.removed["task_assignments"] = 0 if assigned is None else assigned.height

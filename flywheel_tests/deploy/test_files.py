@@ -54,6 +54,18 @@ def test_the_helm_values_match_the_instance():
     assert values["dagsterDaemon"]["runMonitoring"]["enabled"] and values["dagsterDaemon"]["runRetries"]["enabled"]
 
 
+def test_every_run_pod_shares_the_lake_and_the_landing_folder():
+    """K8sRunLauncher starts each run in a pod of its own: the lake must be one volume they all mount
+    (a claim, not the pod's own disk), where FLYWHEEL_LAKE_ROOT points."""
+    [deployment] = _load("helm/values.yaml")["dagster-user-deployments"]["deployments"]
+    assert deployment["includeConfigInLaunchedRuns"]["enabled"]
+    env = {e["name"]: e["value"] for e in deployment["env"]}
+    claims = {v["name"]: v["persistentVolumeClaim"]["claimName"] for v in deployment["volumes"]}
+    mounts = {m["mountPath"]: m["name"] for m in deployment["volumeMounts"]}
+    for var in ("FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR"):
+        assert env[var] in mounts and mounts[env[var]] in claims, var
+
+
 def test_training_runs_ask_kubernetes_for_a_gpu_only_when_told(monkeypatch):
     monkeypatch.delenv("FLYWHEEL_K8S_GPU", raising=False)
     assert settings.k8s_training_config() == {}

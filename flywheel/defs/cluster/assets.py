@@ -6,7 +6,7 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
-from flywheel.cluster.embed import MODEL_NAME, EmbeddingCache
+from flywheel.cluster.embed import MODEL_NAME, EmbeddingCache, cache_location
 from flywheel.cluster.fit import FitParams
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS, EMBEDDINGS, assign_day, embed_day, recluster
 from flywheel.defs.cluster.partitions import task_cluster
@@ -45,7 +45,7 @@ class ClusterConfig(dg.Config):
 )
 def trace_embeddings(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
     stop_if_terminated(context)
-    cache = EmbeddingCache(lake.lake().root)
+    cache = EmbeddingCache(cache_location(lake.root, lake.embedding_cache))
     out = embed_day(lake.lake(), context.partition_key, cache)
     context.log.info(f"{out.height} traces, {cache.embedded} texts embedded, the rest from the cache")
     return dg.MaterializeResult(
