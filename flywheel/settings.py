@@ -105,13 +105,30 @@ def ingest_max_runtime() -> int:
     return int(os.environ.get("FLYWHEEL_INGEST_MAX_RUNTIME", 6 * 3600))
 
 
-def k8s_training_config() -> dict:
-    """The `dagster-k8s/config` tag of training runs under the K8sRunLauncher (the Helm values):
-    one GPU, a GPU node and its taint tolerated. FLYWHEEL_K8S_GPU=1 turns it on (any other launcher
-    ignores the tag); FLYWHEEL_K8S_GPU_NODE_SELECTOR (key=value) names the nodes."""
+def k8s_child_image() -> str:
+    """FLYWHEEL_K8S_CHILD_IMAGE: the image (the code location's, deploy/Dockerfile) in which training
+    and evaluation run as Kubernetes pods of their own, started through Dagster Pipes; unset: they
+    run as a subprocess of the run's process."""
+    return os.environ.get("FLYWHEEL_K8S_CHILD_IMAGE", "")
+
+
+def k8s_gpu_placement() -> dict:
+    """With FLYWHEEL_K8S_GPU=1: one `nvidia.com/gpu`, a GPU node (FLYWHEEL_K8S_GPU_NODE_SELECTOR,
+    key=value, default nvidia.com/gpu.present=true) and its `nvidia.com/gpu` taint tolerated, as
+    {"limits", "node_selector", "tolerations"}; else {}."""
     if os.environ.get("FLYWHEEL_K8S_GPU") != "1":
         return {}
     key, _, value = os.environ.get("FLYWHEEL_K8S_GPU_NODE_SELECTOR", "nvidia.com/gpu.present=true").partition("=")
     taint = {"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}
-    return {"container_config": {"resources": {"limits": {"nvidia.com/gpu": 1}}},
-            "pod_spec_config": {"node_selector": {key: value}, "tolerations": [taint]}}
+    return {"limits": {"nvidia.com/gpu": 1}, "node_selector": {key: value}, "tolerations": [taint]}
+
+
+def k8s_training_config() -> dict:
+    """The `dagster-k8s/config` tag of training runs under the K8sRunLauncher (the Helm values): the
+    run's own pod gets the GPU (`k8s_gpu_placement`), unless training and evaluation run in pods of
+    their own (`k8s_child_image`), which then get it instead. Any other launcher ignores the tag."""
+    gpu = k8s_gpu_placement()
+    if not gpu or k8s_child_image():
+        return {}
+    return {"container_config": {"resources": {"limits": gpu["limits"]}},
+            "pod_spec_config": {"node_selector": gpu["node_selector"], "tolerations": gpu["tolerations"]}}  # fmt: skip

@@ -6,6 +6,7 @@ import dagster as dg
 from pydantic import Field
 
 from flywheel import settings
+from flywheel.defs.k8s import child_client
 from flywheel.defs.pipes_reader import WholeLineTempFileMessageReader
 from flywheel.lake import Lake
 
@@ -47,7 +48,9 @@ def resources() -> dg.Definitions:
         resources={
             "lake": LakeResource(),
             "landing": LandingResource(),
-            # the training process (flywheel.train.entry); a Kubernetes Pipes client in deployment
-            "pipes_subprocess_client": dg.PipesSubprocessClient(message_reader=WholeLineTempFileMessageReader()),
+            # the training and evaluation processes: subprocesses, or pods of their own on Kubernetes
+            # (FLYWHEEL_K8S_CHILD_IMAGE, see k8s.py)
+            "pipes_client": child_client() if settings.k8s_child_image()
+            else dg.PipesSubprocessClient(message_reader=WholeLineTempFileMessageReader()),
         }
     )

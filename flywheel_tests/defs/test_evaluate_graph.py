@@ -35,7 +35,7 @@ def config(tmp: Path, steps: int) -> dict:
 def two_trainings(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("evaluate")
     lake = make_lake(tmp)
-    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_subprocess_client": dg.PipesSubprocessClient()}
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_client": dg.PipesSubprocessClient()}
     assets = [slm_selection, lora_adapters, eval_reports, no_regression_against_champion]
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(task_cluster.name, [TASK])

@@ -52,7 +52,7 @@ def run_config(tmp: Path) -> dict:
 def trained(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("train")
     lake = make_lake(tmp)
-    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_subprocess_client": dg.PipesSubprocessClient()}
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_client": dg.PipesSubprocessClient()}
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(task_cluster.name, [TASK])
         result = dg.materialize([slm_selection, lora_adapters], partition_key=TASK, instance=instance,
@@ -89,7 +89,7 @@ def test_the_training_is_an_mlflow_run_and_a_registered_version(trained):
 
 def test_a_task_that_is_not_ready_is_not_trained(tmp_path: Path):
     lake = make_lake(tmp_path, ready=False)
-    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_subprocess_client": dg.PipesSubprocessClient()}
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_client": dg.PipesSubprocessClient()}
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(task_cluster.name, [TASK])
         result = dg.materialize([lora_adapters], partition_key=TASK, instance=instance, resources=resources,
@@ -133,7 +133,7 @@ def test_a_killed_training_registers_nothing_and_a_rerun_starts_clean(tmp_path: 
 
 def test_a_crash_in_the_training_process_fails_the_task_with_its_cause(tmp_path: Path):
     lake = make_lake(tmp_path)
-    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_subprocess_client": dg.PipesSubprocessClient()}
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_client": dg.PipesSubprocessClient()}
     config = run_config(tmp_path)
     config["ops"]["lora_adapters"]["config"]["rank"] = 0  # PEFT refuses a rank of 0 inside the child
     with dg.instance_for_test() as instance:

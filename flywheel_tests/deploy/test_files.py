@@ -66,7 +66,15 @@ def test_every_run_pod_shares_the_lake_and_the_landing_folder():
         assert env[var] in mounts and mounts[env[var]] in claims, var
 
 
+def test_run_pods_may_start_watch_and_remove_the_training_pods():
+    role, binding = yaml.safe_load_all((DEPLOY / "helm" / "pipes-rbac.yaml").read_text())
+    granted = {(r, v) for rule in role["rules"] for r in rule["resources"] for v in rule["verbs"]}
+    assert {("pods", "create"), ("pods", "delete"), ("pods", "watch"), ("pods/log", "get")} <= granted
+    assert binding["roleRef"]["name"] == role["metadata"]["name"]
+
+
 def test_training_runs_ask_kubernetes_for_a_gpu_only_when_told(monkeypatch):
+    monkeypatch.delenv("FLYWHEEL_K8S_CHILD_IMAGE", raising=False)
     monkeypatch.delenv("FLYWHEEL_K8S_GPU", raising=False)
     assert settings.k8s_training_config() == {}
     monkeypatch.setenv("FLYWHEEL_K8S_GPU", "1")

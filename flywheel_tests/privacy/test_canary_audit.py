@@ -80,7 +80,7 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         uri = training["ops"]["lora_adapters"]["config"]["mlflow_uri"]
         training["ops"]["eval_reports"] = {"config": {"max_new_tokens": 32, "shots": 1, "mlflow_uri": uri}}
         assert dg.materialize([slm_selection, lora_adapters, eval_reports], partition_key=task, instance=instance,
-                              resources={**resources, "pipes_subprocess_client": dg.PipesSubprocessClient()},
+                              resources={**resources, "pipes_client": dg.PipesSubprocessClient()},
                               run_config=training).success  # fmt: skip
     return root / "lake", root / "dagster"
 

@@ -66,11 +66,11 @@ def scores_table(report: dict) -> pl.DataFrame:
     "passes the gate and is no worse than the champion becomes the MLflow alias `champion`.",
 )
 def eval_reports(context: dg.AssetExecutionContext, config: EvalSettings, lake: LakeResource,
-                 pipes_subprocess_client: dg.PipesSubprocessClient) -> dg.MaterializeResult:  # fmt: skip
+                 pipes_client: dg.ResourceParam[dg.PipesClient]) -> dg.MaterializeResult:  # fmt: skip
     task, the_lake = context.partition_key, lake.lake()
     extras = {"task_id": task, "lake_root": str(the_lake.root), "config": config.model_dump()}
-    result = run_in_child(pipes_subprocess_client, context, "flywheel.evaluate.entry", extras, "evaluation",
-                          "Nothing was promoted; the champion, if any, still serves.")  # fmt: skip
+    result = run_in_child(pipes_client, context, "flywheel.evaluate.entry", extras, "evaluation",
+                          "Nothing was promoted; the champion, if any, still serves.", str(the_lake.root))  # fmt: skip
     report = current_report(the_lake, task)
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     metadata = {

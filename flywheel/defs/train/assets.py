@@ -57,7 +57,7 @@ def lora_adapters(
     context: dg.AssetExecutionContext,
     config: TrainSettings,
     lake: LakeResource,
-    pipes_subprocess_client: dg.PipesSubprocessClient,
+    pipes_client: dg.ResourceParam[dg.PipesClient],
 ) -> dg.MaterializeResult:
     task, the_lake = context.partition_key, lake.lake()
     dataset = current_dataset(the_lake, task)
@@ -77,8 +77,8 @@ def lora_adapters(
         "mlflow_uri": config.mlflow_uri,
     }  # fmt: skip
     context.log.info(f"{task}: training {choice['model_id']} on dataset {dataset['version']} in a child process")
-    result = run_in_child(pipes_subprocess_client, context, "flywheel.train.entry", extras, "training",
-                          "Nothing was registered and no adapter was kept; a rerun starts clean.")  # fmt: skip
+    kept = "Nothing was registered and no adapter was kept; a rerun starts clean."
+    result = run_in_child(pipes_client, context, "flywheel.train.entry", extras, "training", kept, str(the_lake.root))
     version = (result.metadata or {})["model_version"]
     record(the_lake, task, {"adapter": str(out), "dataset_version": dataset["version"], "examples": dataset["examples"],
                             "base_model": choice["model_id"], "model_dir": choice["model_dir"],
