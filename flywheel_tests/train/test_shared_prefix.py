@@ -53,11 +53,14 @@ def test_training_with_the_shared_prefix_takes_the_same_steps(tiny_model: Path, 
     from flywheel_tests.tiny import CITIES, write_dataset
 
     data = write_dataset(tmp_path / "data", CITIES * 2)
-    losses = []
+    losses, validation = [], []
     for shared in (False, True):
         steps: list[dict] = []
         config = TrainConfig(rank=8, alpha=16, dropout=0.0, max_steps=5, learning_rate=1e-2, max_length=512,
                              batch_size=4, shared_prefix=shared, precision="fp32")  # fmt: skip
-        train(tiny_model, data, tmp_path / f"adapter-{shared}", config, log=lambda line: None, on_step=steps.append)
+        out = train(tiny_model, data, tmp_path / f"adapter-{shared}", config, log=lambda line: None,
+                    on_step=steps.append)  # fmt: skip
         losses.append([s["loss"] for s in steps])
+        validation.append((out.eval_loss_before, out.eval_loss_after))
     assert losses[0] == pytest.approx(losses[1], rel=1e-3)
+    assert validation[0] == pytest.approx(validation[1], rel=1e-4)  # the validation loss too
