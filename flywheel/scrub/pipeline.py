@@ -6,16 +6,19 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from flywheel.bulk import paused_gc
 from flywheel.ingest.pipeline import RAW_LOGS
 from flywheel.lake import Lake
-from flywheel.scrub.engine import Scrubber
 from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.traces import texts_of
 from flywheel.scrub.verify import Verifier
+
+if TYPE_CHECKING:  # Presidio and spaCy load in seconds: readers of scrubbed traces (datasets, evaluation) skip them
+    from flywheel.scrub.engine import Scrubber
 
 SCRUBBED = "scrubbed_traces"
 # raw_logs columns carried over unchanged: none of them holds free text
