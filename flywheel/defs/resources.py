@@ -12,7 +12,8 @@ from flywheel.lake import Lake
 
 
 class LakeResource(dg.ConfigurableResource):
-    """The Parquet lake. Default from FLYWHEEL_LAKE_ROOT, else ./.flywheel/lake."""
+    """The Parquet lake (FLYWHEEL_LAKE_ROOT, else ./.flywheel/lake) and the embedding cache (in the
+    lake unless FLYWHEEL_EMBEDDING_CACHE names another folder or an object-store URL)."""
 
     root: str = Field(default_factory=settings.lake_root, description="Folder that holds the lake.")
     embedding_cache: str = Field(
