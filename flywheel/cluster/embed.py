@@ -76,7 +76,7 @@ class EmbeddingCache:
         self.embedded = 0  # texts this instance had to embed (cache misses)
 
     def _shards(self) -> list[str]:
-        return sorted(self.fs.glob(f"{self.dir}/part-*.parquet")) if self.fs.isdir(self.dir) else []
+        return sorted(self.fs.glob(f"{self.dir}/part-*.parquet"))  # one listing; none when the folder is absent
 
     def _load(self, shards: list[str], keys: set[str] | None = None) -> pl.DataFrame:
         """The shards' rows (those of `keys` only, when given)."""
