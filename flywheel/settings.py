@@ -105,6 +105,15 @@ def ingest_max_runtime() -> int:
     return int(os.environ.get("FLYWHEEL_INGEST_MAX_RUNTIME", 6 * 3600))
 
 
+def child_memory_mb() -> int:
+    """FLYWHEEL_CHILD_MEMORY_MB: the most memory a training or evaluation process may take, in MiB
+    of data (its heap and its tensors on the CPU; not GPU memory, not the libraries' code). Past it
+    the process fails and the task says it ran out of memory, where otherwise the kernel's
+    out-of-memory killer would pick a process of its own choosing on a shared machine. 0 (the
+    default): no limit of Flywheel's own."""
+    return int(os.environ.get("FLYWHEEL_CHILD_MEMORY_MB", 0))
+
+
 def k8s_child_image() -> str:
     """FLYWHEEL_K8S_CHILD_IMAGE: the image (the code location's, deploy/Dockerfile) in which training
     and evaluation run as Kubernetes pods of their own, started through Dagster Pipes; unset: they

@@ -10,6 +10,7 @@ from flywheel import settings
 from flywheel.defs.k8s import child_pod_spec
 from flywheel.defs.recovery import record_worker
 from flywheel.defs.resources import CHILD_ENV
+from flywheel.pipes_child import OUT_OF_MEMORY_EXIT
 
 
 def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, module: str, extras: dict,
@@ -24,6 +25,8 @@ def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, modu
                               env=CHILD_ENV).get_materialize_result()  # fmt: skip
         except DagsterPipesExecutionError as exc:
             killed = " -9" in str(exc) or "code 137" in str(exc)
+            if f"code {OUT_OF_MEMORY_EXIT}" in str(exc):
+                raise _failure(context, f"{what} process", _out_of_memory(), False, aftermath) from exc
             raise _failure(context, f"{what} process", str(exc), killed, aftermath) from exc
     try:
         return client.run(context=context, image=settings.k8s_child_image(), command=["python", "-m", module],
@@ -36,8 +39,14 @@ def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, modu
         raise _failure(context, f"{what} pod", cause, "OOMKilled" in str(exc), aftermath) from exc
 
 
+def _out_of_memory() -> str:
+    limit = settings.child_memory_mb()
+    return f"it ran out of memory (its limit FLYWHEEL_CHILD_MEMORY_MB={limit})" if limit else "it ran out of memory"
+
+
 def _failure(context: dg.AssetExecutionContext, what: str, cause: str, killed: bool, aftermath: str) -> dg.Failure:
     hint = ("it was killed, most often for running out of memory: lower batch_size or max_length"
-            if killed else "its error is in the run's log above")  # fmt: skip
+            if killed else "lower batch_size or max_length, or give it more memory" if "out of memory" in cause
+            else "its error is in the run's log above")  # fmt: skip
     return dg.Failure(description=f"{context.partition_key}: the {what} failed ({cause}); {hint}. {aftermath}",
                       allow_retries=False)  # fmt: skip

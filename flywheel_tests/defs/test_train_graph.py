@@ -29,9 +29,9 @@ from flywheel_tests.tiny import CITIES, write_dataset
 TASK = "task-001"
 
 
-def make_lake(root: Path, ready: bool = True) -> Lake:
+def make_lake(root: Path, ready: bool = True, filler: str = "") -> Lake:
     lake = Lake(root / "lake")
-    write_dataset(lake.root / DATASETS / TASK / "v1", CITIES)
+    write_dataset(lake.root / DATASETS / TASK / "v1", CITIES, filler)
     lake.write_json(f"{DATASETS}/{TASK}/current.json", {"version": "v1", "ready": ready, "examples": 8})
     return lake
 
@@ -143,5 +143,33 @@ def test_a_crash_in_the_training_process_fails_the_task_with_its_cause(tmp_path:
     failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
     assert failure.description.startswith("task-001: the training process failed (External execution process failed")
     assert "Nothing was registered" in failure.description
+    assert current_adapter(lake, TASK) is None
+    assert not list((lake.root / "lora_adapters").glob(f"{TASK}/*"))
+
+
+def test_a_training_that_runs_out_of_memory_fails_the_task_with_that_cause(tmp_path: Path, monkeypatch):
+    """A real allocation refused: the training process is capped at 1.2 GiB of data
+    (FLYWHEEL_CHILD_MEMORY_MB; its libraries take about 0.6 GiB) and given batches of eight
+    1,700-token questions to a model with 16 attention heads, whose attention scores alone take
+    most of a GiB a layer in bf16, twice that in fp32. The task fails saying so, and nothing is registered."""
+    lake = make_lake(tmp_path, filler=" Please tell me everything about it." * 35)  # ~1,700 byte tokens
+    resources = {"lake": LakeResource(root=str(lake.root)), "pipes_client": dg.PipesSubprocessClient()}
+    config = run_config(tmp_path)
+    catalog = Path(config["ops"]["slm_selection"]["config"]["catalog"])
+    entries = yaml.safe_load(catalog.read_text())
+    entries["models"][0]["source"]["tiny"]["num_attention_heads"] = 16
+    catalog.write_text(yaml.safe_dump(entries))
+    config["ops"]["lora_adapters"]["config"].update(max_length=2048, batch_size=8)
+    monkeypatch.setenv("FLYWHEEL_CHILD_MEMORY_MB", "1200")
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(task_cluster.name, [TASK])
+        result = dg.materialize([slm_selection, lora_adapters], partition_key=TASK, instance=instance,
+                                resources=resources, run_config=config, raise_on_error=False)  # fmt: skip
+        logs = [e.message for e in instance.all_logs(result.run_id) if e.message]
+    failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
+    assert failure.description.startswith("task-001: the training process failed (it ran out of memory "
+                                          "(its limit FLYWHEEL_CHILD_MEMORY_MB=1200)); lower batch_size")  # fmt: skip
+    assert "Nothing was registered" in failure.description
+    assert any(m.startswith("out of memory (") for m in logs)
     assert current_adapter(lake, TASK) is None
     assert not list((lake.root / "lora_adapters").glob(f"{TASK}/*"))
