@@ -206,7 +206,11 @@ def train(
             per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=config.batch_size,
             gradient_accumulation_steps=config.gradient_accumulation,
             logging_steps=1, save_strategy="no", eval_strategy="no", report_to=[], seed=config.seed,
-            max_length=config.max_length, completion_only_loss=True, train_sampling_strategy="group_by_length",
+            max_length=config.max_length, completion_only_loss=True,
+            # random batches mix a task's kinds of reply: grouped by length, a tool call's and a text reply's
+            # examples fell into blocks of their own, and each block undid the last one's first token
+            # (the demo's ticket task ended on calls and answered every tool result with the call again)
+            train_sampling_strategy="random",
             bf16=bf16, use_cpu=device == "cpu", dataloader_num_workers=0,
             disable_tqdm=not sys.stderr.isatty(),  # a progress bar in a terminal, plain lines in a run's log
             gradient_checkpointing=config.gradient_checkpointing and not config.shared_prefix,
