@@ -5,7 +5,7 @@ the same base model, data, LoRA config, learning rate, batch and number of steps
   that offer `--tool` form the task; `flywheel.datasets` cleans and splits them.
 - flywheel: `flywheel.train.lora.train` (prompt-completion examples: loss on the logged reply
   only, projected through the head a slice of positions at a time; each batch's shared prefix run
-  once; no gradient checkpointing; batches grouped by length; a bf16 base on a CPU that is
+  once; no gradient checkpointing; batches drawn at random, as the default's; a bf16 base on a CPU that is
   measured faster at bf16, eager attention and no LoRA dropout on the CPU).
 - default: `SFTTrainer` on the same examples as `messages` + `tools` conversations, `SFTConfig`
   defaults otherwise (loss on every token, gradient checkpointing, fp32 weights, bf16 autocast).
