@@ -1,6 +1,7 @@
 """Running a step's heavy work (training, evaluation) in its own process through Dagster Pipes:
 a subprocess here, a pod of its own on Kubernetes (k8s.py). A crash or kill fails the task with its cause."""
 
+import re
 import sys
 
 import dagster as dg
@@ -25,7 +26,7 @@ def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, modu
                               env=CHILD_ENV).get_materialize_result()  # fmt: skip
         except DagsterPipesExecutionError as exc:
             killed = " -9" in str(exc) or "code 137" in str(exc)
-            if f"code {OUT_OF_MEMORY_EXIT}" in str(exc):
+            if re.search(rf"code {OUT_OF_MEMORY_EXIT}\b", str(exc)):  # not 120-129
                 raise _failure(context, f"{what} process", _out_of_memory(), False, aftermath) from exc
             raise _failure(context, f"{what} process", str(exc), killed, aftermath) from exc
     try:
