@@ -14,7 +14,7 @@ from flywheel.evaluate.tracking import log_evaluation
 from flywheel.lake import Lake
 from flywheel.pipes_child import child_main
 
-GATE_KEYS = ("min_name_args", "min_rouge_l", "tolerance")
+GATE_KEYS = ("min_name_args", "min_rouge_l", "tolerance", "min_other_kind")
 
 
 def config_of(settings: dict) -> EvalConfig:

@@ -23,9 +23,27 @@ class Gate:
     min_name_args: float = 0.9
     min_rouge_l: float = 0.5
     tolerance: float = 0.0  # how much below the champion still counts as "no worse"
+    min_other_kind: int = 2  # a task's other kind of reply must pass too where this many are evaluated
 
     def threshold(self, metric: str) -> float:
         return self.min_rouge_l if metric == "rouge_l" else self.min_name_args
+
+
+KINDS = {"name_args": "tool calls", "rouge_l": "text replies"}
+
+
+def judge_other_kind(metric: str, scores: dict, counts: dict[str, int], gate: Gate) -> tuple[bool, str | None]:
+    """A task is judged on its main kind of reply (`metric`); its other kind must pass its own
+    threshold too where the evaluated examples hold at least `gate.min_other_kind` of them: a task
+    answered mostly in text must still call its tool with the right arguments. (passes?, the reason
+    or None where there are too few to judge)."""
+    other = "name_args" if metric == "rouge_l" else "rouge_l"
+    count, value, need = counts.get(other, 0), scores.get(other), gate.threshold(other)
+    if count < gate.min_other_kind or value is None or value != value:
+        return True, None
+    if value >= need:
+        return True, f"its {count} {KINDS[other]} pass too ({other} {value:.3f}, threshold {need:.3f})"
+    return False, f"its {count} {KINDS[other]} do not pass ({other} {value:.3f} is below the threshold {need:.3f})"
 
 
 def decide(metric: str, candidate: float | None, champion: float | None, gate: Gate) -> tuple[bool, list[str]]:

@@ -116,6 +116,9 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         champion_score = _champion_score(lake, task_id, champion, version, tasks, name, model_dir, config, log)
     score = tuned["metrics"][metric]
     ok, reasons = promote.decide(metric, score, champion_score, config.gate)
+    counts = {m: sum(1 for o in tuned_run.outputs if o.get(m) is not None and o[m] == o[m]) for m in promote.KINDS}
+    passes, why = promote.judge_other_kind(metric, tuned["metrics"], counts, config.gate)
+    ok, reasons = ok and passes, reasons + ([why] if why else [])
     prices = load_prices(config.prices)
     llm = llm_per_1000(task_traces(lake, task_id, USAGE), prices)
     costs = {"llm_per_1000": None if llm is None else round(llm, 4),

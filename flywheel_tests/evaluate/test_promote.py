@@ -8,7 +8,7 @@ import pytest
 from mlflow import MlflowClient
 
 from flywheel.evaluate import promote
-from flywheel.evaluate.promote import Gate, decide
+from flywheel.evaluate.promote import Gate, decide, judge_other_kind
 from flywheel.train import tracking
 
 TASK = "task-007"
@@ -64,3 +64,25 @@ def test_rollback_gives_the_alias_back_and_marks_the_demoted_version(registry: s
         promote.rollback(registry, TASK)
     mlflow.set_tracking_uri(registry)
     assert promote.training_run(registry, TASK, "1") == client.get_model_version(f"flywheel-{TASK}", "1").run_id
+
+
+def test_a_task_judged_on_text_must_still_make_its_tool_calls_right():
+    gate = Gate()
+    scores = {"rouge_l": 1.0, "name_args": 0.0}  # the demo's order task: text replies exact, both calls wrong
+    assert judge_other_kind("rouge_l", scores, {"rouge_l": 13, "name_args": 2}, gate) == (
+        False,
+        "its 2 tool calls do not pass (name_args 0.000 is below the threshold 0.900)",
+    )
+    assert judge_other_kind("rouge_l", {**scores, "name_args": 1.0}, {"rouge_l": 13, "name_args": 2}, gate) == (
+        True,
+        "its 2 tool calls pass too (name_args 1.000, threshold 0.900)",
+    )
+    assert judge_other_kind("rouge_l", scores, {"rouge_l": 13, "name_args": 1}, gate) == (True, None)  # too few
+    assert (
+        judge_other_kind("name_args", {"name_args": 1.0, "rouge_l": 0.2}, {"name_args": 10, "rouge_l": 6}, gate)[0]
+        is False
+    )  # a tool task's text replies after the tool result count too
+    assert judge_other_kind("name_args", {"name_args": 1.0, "rouge_l": float("nan")}, {"name_args": 10}, gate) == (
+        True,
+        None,
+    )

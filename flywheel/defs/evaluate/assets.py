@@ -34,6 +34,9 @@ class EvalSettings(dg.Config):
     min_name_args: float = Field(default=_GATE.min_name_args, description="Gate for tool-calling tasks.")
     min_rouge_l: float = Field(default=_GATE.min_rouge_l, description="Gate for tasks answered in text.")
     tolerance: float = Field(default=_GATE.tolerance, description="How far below the champion is still no worse.")
+    min_other_kind: int = Field(default=_GATE.min_other_kind, description="A task's other kind of reply (tool calls "
+                                "in a task judged on text, or text in one judged on calls) must pass its gate too "
+                                "where at least this many are evaluated.")  # fmt: skip
     mlflow_uri: str = Field(default_factory=settings.mlflow_uri, description="MLflow tracking URI.")
     prices: str | None = Field(default=None, description="A price table other than flywheel/evaluate/prices.yaml.")
     judge_url: str | None = Field(default=None, description="OpenAI-compatible base URL of an LLM judge (off: none); "
