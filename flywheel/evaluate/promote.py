@@ -18,7 +18,8 @@ CHAMPION, PREVIOUS = "champion", "previous"
 @dataclass(frozen=True)
 class Gate:
     """An adapter is promoted when its task metric passes the threshold and is no worse than the
-    champion's on the same test split."""
+    champion's on the same test split, and the task's other kind of reply passes its own threshold
+    where at least `min_other_kind` of them are evaluated (see `judge_other_kind`)."""
 
     min_name_args: float = 0.9
     min_rouge_l: float = 0.5
