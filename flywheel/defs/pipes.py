@@ -13,6 +13,11 @@ from flywheel.defs.recovery import record_worker
 from flywheel.defs.resources import CHILD_ENV
 from flywheel.pipes_child import OUT_OF_MEMORY_EXIT
 
+# what a failed task's description tells the user to do
+KILLED = "it was killed, most often for running out of memory: lower batch_size or max_length"
+OUT_OF_MEMORY = "lower batch_size or max_length, or give it more memory"
+ERROR = "its error is in the run's log above"
+
 
 def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, module: str, extras: dict,
                  what: str, aftermath: str, lake_root: str) -> dg.MaterializeResult:  # fmt: skip
@@ -27,8 +32,8 @@ def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, modu
         except DagsterPipesExecutionError as exc:
             killed = " -9" in str(exc) or "code 137" in str(exc)
             if re.search(rf"code {OUT_OF_MEMORY_EXIT}\b", str(exc)):  # not 120-129
-                raise _failure(context, f"{what} process", _out_of_memory(), False, aftermath) from exc
-            raise _failure(context, f"{what} process", str(exc), killed, aftermath) from exc
+                raise _failure(context, f"{what} process", _out_of_memory(), OUT_OF_MEMORY, aftermath) from exc
+            raise _failure(context, f"{what} process", str(exc), KILLED if killed else ERROR, aftermath) from exc
     try:
         return client.run(context=context, image=settings.k8s_child_image(), command=["python", "-m", module],
                           extras=extras, env=CHILD_ENV, base_pod_spec=child_pod_spec(lake_root),
@@ -37,7 +42,7 @@ def run_in_child(client: dg.PipesClient, context: dg.AssetExecutionContext, modu
         if isinstance(exc, dg.Failure | dg.DagsterExecutionInterruptedError):
             raise
         cause = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
-        raise _failure(context, f"{what} pod", cause, "OOMKilled" in str(exc), aftermath) from exc
+        raise _failure(context, f"{what} pod", cause, KILLED if "OOMKilled" in str(exc) else ERROR, aftermath) from exc
 
 
 def _out_of_memory() -> str:
@@ -45,9 +50,6 @@ def _out_of_memory() -> str:
     return f"it ran out of memory (its limit FLYWHEEL_CHILD_MEMORY_MB={limit})" if limit else "it ran out of memory"
 
 
-def _failure(context: dg.AssetExecutionContext, what: str, cause: str, killed: bool, aftermath: str) -> dg.Failure:
-    hint = ("it was killed, most often for running out of memory: lower batch_size or max_length"
-            if killed else "lower batch_size or max_length, or give it more memory" if "out of memory" in cause
-            else "its error is in the run's log above")  # fmt: skip
+def _failure(context: dg.AssetExecutionContext, what: str, cause: str, hint: str, aftermath: str) -> dg.Failure:
     return dg.Failure(description=f"{context.partition_key}: the {what} failed ({cause}); {hint}. {aftermath}",
                       allow_retries=False)  # fmt: skip

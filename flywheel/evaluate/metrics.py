@@ -95,9 +95,14 @@ def rouge_l(prediction: str, reference: str) -> float:
     return float(_scorer().score(reference, prediction)["rougeL"].fmeasure)
 
 
+def applying(values: Iterable[float | None]) -> list[float]:
+    """The values that apply to their example (a metric is None or NaN where it does not)."""
+    return [v for v in values if v is not None and not math.isnan(v)]
+
+
 def nanmean(values: Iterable[float]) -> float:
     """The mean of the values that apply (NaN where none does)."""
-    kept = [v for v in values if v is not None and not math.isnan(v)]
+    kept = applying(values)
     return sum(kept) / len(kept) if kept else NAN
 
 

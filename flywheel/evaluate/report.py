@@ -20,7 +20,7 @@ import polars as pl
 from flywheel.datasets.build import current_dataset, read_split, task_traces
 from flywheel.evaluate import harness, judge, promote
 from flywheel.evaluate.costs import llm_per_1000, load_prices, slm_per_1000
-from flywheel.evaluate.metrics import nanmean, primary_metric
+from flywheel.evaluate.metrics import applying, nanmean, primary_metric
 from flywheel.lake import Lake, write_folder
 from flywheel.train.adapters import current_adapter
 from flywheel.train.template import parse_reply
@@ -116,7 +116,7 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         champion_score = _champion_score(lake, task_id, champion, version, tasks, name, model_dir, config, log)
     score = tuned["metrics"][metric]
     ok, reasons = promote.decide(metric, score, champion_score, config.gate)
-    counts = {m: sum(1 for o in tuned_run.outputs if o.get(m) is not None and o[m] == o[m]) for m in promote.KINDS}
+    counts = {m: len(applying(o.get(m) for o in tuned_run.outputs)) for m in promote.KINDS}
     passes, why = promote.judge_other_kind(metric, tuned["metrics"], counts, config.gate)
     ok, reasons = ok and passes, reasons + ([why] if why else [])
     prices = load_prices(config.prices)
