@@ -29,7 +29,7 @@ from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 DATASETS = "task_datasets"
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
 COLUMNS = ["request_id", "messages", "tools", "response_message", "finish_reason"]
-ROWS = pl.Schema({"request_id": pl.String, "conversation_key": pl.String, "split": pl.String,
+ROWS = pl.Schema({"request_id": pl.String, "conversation_key": pl.String, "near_key": pl.String, "split": pl.String,
                   "messages": pl.String, "tools": pl.String, "kind": pl.String, "first_tool": pl.String,
                   "prompt_tokens": pl.Int32, "target_tokens": pl.Int32})  # fmt: skip
 
@@ -41,6 +41,9 @@ class DatasetConfig:
     min_examples: int = 50
     validation_share: float = 0.10
     test_share: float = 0.15
+    # near copies kept per group: enough to teach the values that vary ("order 123" -> id 123), few
+    # enough that one template cannot swamp the rest (1: one copy per group, the strictest)
+    near_copies: int = 8
 
 
 @dataclass
@@ -83,23 +86,25 @@ def clean(traces: pl.DataFrame, config: DatasetConfig,
             if rid >= by_exact[exact][0]:
                 continue
         by_exact[exact] = (rid, near_key(example.messages, example.tools), example)
-    kept: dict[str, tuple[str, str, Example]] = {}  # near key -> (exact key, request id, example)
+    groups: dict[str, list[tuple[str, str, Example]]] = {}  # near key -> [(exact key, request id, example)]
     for exact, (rid, near, example) in by_exact.items():
-        if near in kept:
-            left_out[NEAR] += 1
-            if (exact, rid) >= kept[near][:2]:
-                continue
-        kept[near] = (exact, rid, example)
-    rows = sorted(kept.values(), key=lambda item: item[1])
+        groups.setdefault(near, []).append((exact, rid, example))
+    rows = []
+    for near, group in groups.items():  # the copies with the smallest exact keys: independent of arrival order
+        group.sort(key=lambda item: item[:2])
+        rows += [(near, rid, example) for _, rid, example in group[: config.near_copies]]
+        if len(group) > config.near_copies:
+            left_out[NEAR] += len(group) - config.near_copies
+    rows.sort(key=lambda item: item[1])
     texts = [prompt_and_target(e.messages, e.tools) for _, _, e in rows]
     prompt_tokens = counter([p for p, _ in texts])
     target_tokens = counter([t for _, t in texts])
     out = []
-    for (_, rid, e), p, t in zip(rows, prompt_tokens, target_tokens, strict=True):
+    for (near, rid, e), p, t in zip(rows, prompt_tokens, target_tokens, strict=True):
         key = conversation_key(e.messages)
         split = split_of(key, config.validation_share, config.test_share)
         texts_json = json.dumps(e.messages, ensure_ascii=False), json.dumps(e.tools, ensure_ascii=False)
-        out.append((rid, key, split, *texts_json, e.kind, e.first_tool, p, t))
+        out.append((rid, key, near, split, *texts_json, e.kind, e.first_tool, p, t))
     return pl.DataFrame(out, schema=ROWS, orient="row"), left_out
 
 

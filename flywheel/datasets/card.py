@@ -48,6 +48,16 @@ def _percentiles(values: list[int]) -> dict[str, int]:
     return {f"p{q}": int(np.percentile(arr, q)) for q in (50, 90, 99)} | {"max": int(arr.max())}
 
 
+def _forms_seen(frame: pl.DataFrame) -> int | None:
+    """Test examples with a near copy (the same form, other values) in the train split: those test
+    how well the model fills in new values; the rest, forms it never saw. None for datasets made
+    before near copies were kept (one copy per form: 0)."""
+    if "near_key" not in frame.columns:
+        return None
+    train = frame.filter(pl.col("split") == "train")["near_key"].implode()
+    return int(frame.filter((pl.col("split") == "test") & pl.col("near_key").is_in(train)).height)
+
+
 def card(frame: pl.DataFrame, left_out: Counter, version: str, ready: bool, minimum: int) -> dict:
     """The card of a cleaned, split dataset (`frame`: one row per example, see build.py)."""
     sizes = {s: int(n) for s, n in frame.group_by("split").len().iter_rows()}
@@ -67,6 +77,7 @@ def card(frame: pl.DataFrame, left_out: Counter, version: str, ready: bool, mini
         "prompt_tokens": _percentiles(frame["prompt_tokens"].to_list()),
         "target_tokens": _percentiles(frame["target_tokens"].to_list()),
         "tokenizer": TOKENIZER,
+        "test_forms_in_train": _forms_seen(frame),
         "tool_call_share": float((frame["kind"] == "tool_call").mean()) if frame.height else 0.0,
         "tools_called": dict(tools.most_common()),
         "example": example,

@@ -3,13 +3,17 @@
 - Exact duplicates: the same conversation, tools and reply (tool-call ids aside, which the
   gateway makes up per call).
 - Near duplicates: the same once case, digits and personal placeholders are set aside ("order
-  123 for <PERSON_1>" and "Order 456 for <PERSON_2>"): the same lesson twice. Of each group the
-  copy with the smallest content hash is kept, so the choice does not depend on arrival order.
+  123 for <PERSON_1>" and "Order 456 for <PERSON_2>"): one form of request with other values. Of
+  each group a few copies are kept (`near_copies`, those with the smallest content hashes, so the
+  choice does not depend on arrival order): enough to teach which values to copy where, few
+  enough that one form does not swamp the task.
 - The split: by a hash of the conversation's opening (its system prompt and first user message,
   whitespace collapsed), so both calls of a conversation share a split and a trace never changes
   split as the task grows: the test split is never trained on. (Normalising the opening too would
-  put every templated request of a task, "Where is order 123?", in one split.) A near copy of a
-  test example is not trained on either: near copies are removed before the split.
+  put every templated request of a task, "Where is order 123?", in one split.) So a test example
+  can have near copies in train, the same form with other values: it then tests whether the model
+  fills in the new values, as it must on tomorrow's traffic; the card counts those examples
+  (`test_forms_in_train`). An exact copy is never in two splits: exact duplicates go first.
 """
 
 from __future__ import annotations

@@ -67,6 +67,15 @@ def generation_budget(train: pl.DataFrame, test: pl.DataFrame, tokenizer, ceilin
     return min(ceiling, int(longest * 1.25) + 8)
 
 
+def interleaved(test: pl.DataFrame) -> pl.DataFrame:
+    """The test split in the order lm-eval reads it: each kind of reply (tool call, text) spread
+    evenly, so that a `limit` evaluates every kind in its share, not whichever the first ids hold."""
+    ranked = test.sort("request_id").with_columns(
+        ((pl.int_range(pl.len()).over("kind") + 0.5) / pl.len().over("kind")).alias("_at")
+    )
+    return ranked.sort("_at", "kind", "request_id").drop("_at")
+
+
 def write_task(folder: Path, task_id: str, test: pl.DataFrame, train: pl.DataFrame, tokenizer,
                shots: int = 3, max_new_tokens: int = 256, data_file: Path | None = None) -> str:  # fmt: skip
     """Write the lm-eval task of a test split into `folder`; returns the zero-shot task's name.
@@ -78,7 +87,7 @@ def write_task(folder: Path, task_id: str, test: pl.DataFrame, train: pl.DataFra
         return tokenizer.apply_chat_template(turns, tools=tools or None, add_generation_prompt=True, tokenize=False)
 
     with open(folder / "test.jsonl", "w") as out:
-        for rid, messages_json, tools_json in test.sort("request_id").select("request_id", "messages", "tools").rows():
+        for rid, messages_json, tools_json in interleaved(test).select("request_id", "messages", "tools").rows():
             messages, tools = json.loads(messages_json), json.loads(tools_json)
             doc = {"request_id": rid, "prompt": render(messages[:-1], tools),
                    "prompt_icl": render(in_context + messages[:-1], tools),

@@ -6,6 +6,7 @@ import random
 import polars as pl
 
 from flywheel.datasets.build import EXACT, NEAR, DatasetConfig, clean, version_of
+from flywheel.datasets.card import card
 from flywheel.datasets.examples import NOT_OFFERED
 
 TOOLS = json.dumps([{"type": "function", "function": {"name": "get_order_status", "parameters": {"type": "object"}}}])
@@ -38,12 +39,33 @@ def test_duplicates_are_counted_and_the_kept_copy_does_not_depend_on_order():
         trace("r4", "ORD-3", "Cancel {o}?"),
         trace("r5", "ORD-4", "Cancel {o}?", tool="cancel_order"),  # a tool that was not offered
     ]
-    out, left = clean(frame(rows), DatasetConfig(), words)
+    one_copy = DatasetConfig(near_copies=1)
+    out, left = clean(frame(rows), one_copy, words)
     assert left == {EXACT: 1, NEAR: 1, NOT_OFFERED: 1}
-    shuffled, _ = clean(frame(list(reversed(rows))), DatasetConfig(), words)
+    shuffled, _ = clean(frame(list(reversed(rows))), one_copy, words)
     assert out.sort("request_id").equals(shuffled.sort("request_id"))
     assert version_of(out) == version_of(shuffled)
     assert sorted(out["request_id"]) == ["r1", "r4"]
+
+
+def test_a_few_near_copies_are_kept_the_same_ones_whatever_the_order_and_the_card_counts_them():
+    rng = random.Random(5)
+    # one form of request with 40 order numbers (the values a model must learn to copy), and 40 forms once each
+    same_form = [trace(f"s{i}", f"ORD-{1000 + i}", "Where is order {o}?") for i in range(40)]
+    forms = [trace(f"f{i}", f"ORD-{i}", "Where is {o}? " + "xyzw"[i % 4] * (i + 1)) for i in range(40)]
+    rows = same_form + forms
+    out, left = clean(frame(rows), DatasetConfig(near_copies=6), words)
+    assert left == {NEAR: 34}
+    kept = out.filter(pl.col("request_id").str.starts_with("s"))
+    assert kept.height == 6 and kept["near_key"].n_unique() == 1
+    assert out.filter(pl.col("request_id").str.starts_with("f")).height == 40
+    again, _ = clean(frame(rng.sample(rows, len(rows))), DatasetConfig(near_copies=6), words)
+    assert sorted(again["request_id"]) == sorted(out["request_id"])
+    info = card(out, left, version_of(out), True, 50)
+    in_train = set(out.filter(pl.col("split") == "train")["near_key"])
+    test = out.filter(pl.col("split") == "test")
+    assert info["test_forms_in_train"] == sum(k in in_train for k in test["near_key"])
+    assert 0 < info["test_forms_in_train"] < test.height  # the repeated form's test copies, not the one-off forms
 
 
 def test_a_trace_keeps_its_split_as_the_task_grows_and_a_conversation_is_never_split():

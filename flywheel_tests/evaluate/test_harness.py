@@ -81,3 +81,16 @@ def test_the_generation_budget_is_the_longest_reply_and_a_quarter(tiny_model: Pa
     assert lengths[0] == len('<tool_call>{"name": "get_weather", "arguments": {"city": "Oslo"}}</tool_call>') + 2
     assert harness.generation_budget(test, test, tokenizer, 256) == int(max(lengths) * 1.25) + 8
     assert harness.generation_budget(test, test, tokenizer, 50) == 50
+
+
+def test_a_limit_reads_each_kind_of_reply_in_its_share_whatever_the_ids():
+    # 3 calls among 24 examples, all with the largest ids: read in id order, the first 12 hold none
+    ids = [f"r{i:02}" for i in range(24)]
+    test = pl.DataFrame({"request_id": ids, "kind": ["text"] * 21 + ["tool_call"] * 3})
+    order = harness.interleaved(test)
+    assert sorted(order["request_id"]) == ids  # every example, once
+    assert order["kind"].head(12).to_list().count("tool_call") in (1, 2)
+    assert order["kind"].head(16).to_list().count("tool_call") == 2
+    texts = order.filter(pl.col("kind") == "text")["request_id"].to_list()
+    assert texts == sorted(texts)  # within a kind, the id order
+    assert harness.interleaved(test.reverse()).equals(order)

@@ -2,6 +2,7 @@
 
 import dagster as dg
 import polars as pl
+from pydantic import Field
 
 from flywheel.cluster.pipeline import ASSIGNMENTS, CLUSTERS
 from flywheel.datasets.build import DATASETS, DatasetConfig, build_dataset, task_status
@@ -21,9 +22,11 @@ class DatasetSettings(dg.Config):
     min_examples: int = _DEFAULTS.min_examples
     validation_share: float = _DEFAULTS.validation_share
     test_share: float = _DEFAULTS.test_share
+    near_copies: int = Field(default=_DEFAULTS.near_copies, description="Copies kept of each group of near "
+                             "duplicates (the same request once digits, case and placeholders are set aside).")
 
     def config(self) -> DatasetConfig:
-        return DatasetConfig(self.min_examples, self.validation_share, self.test_share)
+        return DatasetConfig(self.min_examples, self.validation_share, self.test_share, self.near_copies)
 
 
 @dg.asset(
@@ -64,6 +67,7 @@ def task_datasets(
             "min_examples": card["min_examples"],
             "traces": result.traces,
             **{f"{split}_examples": n for split, n in card["splits"].items()},
+            "test_forms_in_train": card["test_forms_in_train"],
             "left_out": as_table(left_out),
             "token_lengths": as_table(lengths),
             "tokenizer": card["tokenizer"],
