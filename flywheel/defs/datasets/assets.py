@@ -22,8 +22,11 @@ class DatasetSettings(dg.Config):
     min_examples: int = _DEFAULTS.min_examples
     validation_share: float = _DEFAULTS.validation_share
     test_share: float = _DEFAULTS.test_share
-    near_copies: int = Field(default=_DEFAULTS.near_copies, description="Copies kept of each group of near "
-                             "duplicates (the same request once digits, case and placeholders are set aside).")
+    near_copies: int = Field(
+        default=_DEFAULTS.near_copies,
+        description="Copies kept of each group of near "
+        "duplicates (the same request once digits, case and placeholders are set aside).",
+    )
 
     def config(self) -> DatasetConfig:
         return DatasetConfig(self.min_examples, self.validation_share, self.test_share, self.near_copies)
