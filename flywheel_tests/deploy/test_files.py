@@ -52,6 +52,16 @@ def test_the_helm_values_match_the_instance():
     queue = values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"]
     assert queue["maxConcurrentRuns"] == instance["concurrency"]["runs"]["max_concurrent_runs"]
     assert values["dagsterDaemon"]["runMonitoring"]["enabled"] and values["dagsterDaemon"]["runRetries"]["enabled"]
+    retries = instance["run_retries"]
+    assert values["dagsterDaemon"]["runRetries"]["maxRetries"] == retries["max_retries"]
+    assert values["dagsterDaemon"]["runRetries"]["retryOnAssetOrOpFailure"] == retries["retry_on_asset_or_op_failure"]
+    # pools: without a default limit a pool is unlimited, and days would be ingested side by side
+    pools = values["concurrency"]["pools"]
+    assert (
+        (pools["defaultLimit"], pools["granularity"])
+        == (1, "op")
+        == (instance["concurrency"]["pools"]["default_limit"], instance["concurrency"]["pools"]["granularity"])
+    )
 
 
 def test_every_run_pod_shares_the_lake_and_the_landing_folder():
