@@ -30,8 +30,13 @@ def child_main(doc: str, work: Callable[[dict, Callable[[str], None], str], dict
     try:
         with open_dagster_pipes() as pipes:
             extras = dict(pipes.extras)
+
+            def log(message: str) -> None:  # to the run's log, and to whoever watches the process
+                pipes.log.info(message)
+                print(f"  {message}", file=sys.stderr, flush=True)
+
             try:
-                meta = work(extras, pipes.log.info, pipes.run_id or "")
+                meta = work(extras, log, pipes.run_id or "")
             except BaseException as exc:
                 if not out_of_memory(exc):
                     raise

@@ -5,6 +5,8 @@ the summary; `flywheel predict` routes requests to a champion or to the LLM; `fl
 import contextlib
 import io
 import json
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -37,12 +39,24 @@ def project(tmp_path_factory: pytest.TempPathFactory):
     env = ("DAGSTER_HOME", "FLYWHEEL_LAKE_ROOT", "FLYWHEEL_LANDING_DIR", "FLYWHEEL_LLM_URL", "MLFLOW_TRACKING_URI")
     for var in env:
         patch.delenv(var, raising=False)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
+    printed, errors = io.StringIO(), root / "stderr.txt"
+    with contextlib.redirect_stdout(printed), _fd2_to(errors):  # the training and evaluation processes' too
         code = main(["demo", "--records", "1500", "--tasks", "2", "--max-steps", "20", "--eval-limit", "6",
                      "--max-length", "8192", "--catalog", str(root / "catalog.yaml")])  # fmt: skip
-    yield root, code, printed.getvalue()
+    yield root, code, printed.getvalue() + errors.read_text(errors="replace")
     patch.undo()
+
+
+@contextlib.contextmanager
+def _fd2_to(path: Path):
+    saved = os.dup(2)
+    with open(path, "w") as target:
+        os.dup2(target.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _request(lake: Lake, task: str) -> dict:
@@ -64,6 +78,9 @@ def test_the_demo_trains_evaluates_and_summarises_the_two_largest_tasks(project)
         assert report["scores"]["fine_tuned"]["examples"] == 6  # --eval-limit
         assert report["costs"]["llm_per_1000"] > report["costs"]["slm_per_1000"] > 0
         assert f"  {task}  ok" in out
+    # the long steps show their progress where the demo runs, not only in the Dagster UI
+    assert len(re.findall(r"  step (\d+)/\1: loss ", out)) == 2  # each training's last step
+    assert out.count(": evaluating adapter version 1") == 2
     header = next(line for line in out.splitlines() if line.startswith("task "))
     assert header.split() == ["task", "label", "examples", "metric", "base", "in-context", "fine-tuned", "promoted",
                               "SLM", "$/1k", "LLM", "$/1k", "traffic", "taken"]  # fmt: skip
