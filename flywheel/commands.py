@@ -105,14 +105,14 @@ def add_model_commands(sub) -> None:
 def run_config(quiet: dict, catalog: str | None = None, max_steps: int | None = None, epochs: float | None = None,
                eval_limit: int | None = None, max_length: int | None = None,
                learning_rate: float | None = None, steps_at_most: int | None = None,
-               schedule: str | None = None) -> dict:  # fmt: skip
+               schedule: str | None = None, stop_at_loss: float | None = None) -> dict:  # fmt: skip
     """The `fine_tune` job's run config for what was given on the command line (the rest: the assets' defaults)."""
     ops: dict = {}
     if catalog:
         ops["slm_selection"] = {"config": {"catalog": catalog}}
     train = {k: v for k, v in {"max_steps": max_steps, "epochs": epochs, "max_length": max_length,
                                "learning_rate": learning_rate, "steps_at_most": steps_at_most,
-                               "schedule": schedule}.items()
+                               "schedule": schedule, "stop_at_loss": stop_at_loss}.items()
              if v is not None}  # fmt: skip
     if train:
         ops["lora_adapters"] = {"config": train}

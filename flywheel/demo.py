@@ -60,7 +60,7 @@ def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
 def train_largest(runs: Session, lake: Lake, count: int, quiet: dict, catalog: str | None = None,
                   steps_at_most: int | None = None, epochs: float | None = None, eval_limit: int | None = None,
                   max_length: int | None = None, learning_rate: float | None = None,
-                  schedule: str | None = None) -> int:  # fmt: skip
+                  schedule: str | None = None, stop_at_loss: float | None = None) -> int:  # fmt: skip
     """Run `fine_tune` (dataset, selection, training, evaluation, promotion) for the `count`
     largest tasks, then `takeover`; print each task's outcome and the summary. Returns failures."""
     import time
@@ -73,7 +73,8 @@ def train_largest(runs: Session, lake: Lake, count: int, quiet: dict, catalog: s
         print("No tasks to fine-tune yet.")
         return 0
     job, failed = defs().resolve_job_def("fine_tune"), 0
-    config = run_config(quiet, catalog, None, epochs, eval_limit, max_length, learning_rate, steps_at_most, schedule)
+    config = run_config(quiet, catalog, None, epochs, eval_limit, max_length, learning_rate, steps_at_most, schedule,
+                        stop_at_loss)  # fmt: skip
     for task in tasks:
         print(f"Fine-tuning, evaluating and promoting {task} (dataset, base model, LoRA training, lm-eval) ...")
         start = time.perf_counter()

@@ -2,15 +2,15 @@
 
 Loss is taken on the logged reply only (prompt-completion data: only the reply's positions go
 through Gemma's 262k-token head, a slice at a time, see shared_prefix.py and head_loss.py).
-Batches are grouped by length, so little of a batch is padding. The adapter is written to a
+The adapter is written to a
 staging folder and renamed into place when complete: a killed training leaves no adapter.
+Batches are drawn at random, so each mixes the task's kinds of reply (tool calls, text).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -40,6 +40,10 @@ class TrainConfig:
     gradient_accumulation: int = 1
     max_steps: int = -1  # > 0: exactly this many steps, however many epochs that is (tests, smoke runs)
     steps_at_most: int = -1  # > 0: the epochs, cut short after this many steps (a time budget, as the demo's)
+    # > 0: stop once the training loss has stayed below this for `stop_patience` steps in a row: the
+    # train split is learnt, and the steps left would change the adapter by next to nothing (the demo's)
+    stop_at_loss: float = 0.0
+    stop_patience: int = 10
     seed: int = 0
     quantize: str = "auto"  # "auto": QLoRA 4-bit on CUDA where a bf16 base is large for the GPU; "4bit"; "none"
     shared_prefix: bool = True  # run a batch's shared prefix (tools, system prompt) once, see shared_prefix.py
@@ -178,6 +182,7 @@ def train(
     peft_config = LoraConfig(r=config.rank, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=config.target_modules, task_type="CAUSAL_LM")  # fmt: skip
     losses: list[tuple[int, float]] = []
+    below: list[bool] = []
 
     class Progress(TrainerCallback):
         def on_log(self, args, state, control, logs=None, **kwargs):
@@ -192,6 +197,12 @@ def train(
                     f"peak memory {line['peak_memory_mb']} MB")  # fmt: skip
                 if on_step:
                     on_step(line)
+                below.append(float(logs["loss"]) < config.stop_at_loss)
+                recent = below[-config.stop_patience :]
+                if config.stop_at_loss > 0 and len(recent) == config.stop_patience and all(recent):
+                    log(f"stopping at step {state.global_step} of {state.max_steps}: the training loss stayed below "
+                        f"{config.stop_at_loss} for {config.stop_patience} steps in a row")  # fmt: skip
+                    control.should_training_stop = True
 
     per_step = config.batch_size * config.gradient_accumulation
     mean_tokens = train_set.tokens / len(train_set.rows)
@@ -212,7 +223,7 @@ def train(
             # (the demo's ticket task ended on calls and answered every tool result with the call again)
             train_sampling_strategy="random",
             bf16=bf16, use_cpu=device == "cpu", dataloader_num_workers=0,
-            disable_tqdm=not sys.stderr.isatty(),  # a progress bar in a terminal, plain lines in a run's log
+            disable_tqdm=True,  # the Progress lines reach the run's log and the terminal (pipes_child)
             gradient_checkpointing=config.gradient_checkpointing and not config.shared_prefix,
         )  # fmt: skip
         trainer_class = SharedPrefixTrainer if config.shared_prefix else SFTTrainer

@@ -57,3 +57,15 @@ def test_examples_longer_than_max_length_are_counted_and_left_out(tiny_model: Pa
     else:
         raise AssertionError("training on nothing must fail with its reason")
     assert not (tmp_path / "adapter").exists()
+
+
+def test_training_stops_once_the_loss_stayed_below_the_mark_for_the_patience(tiny_model: Path, tiny_dataset: Path,
+                                                                             tmp_path: Path):  # fmt: skip
+    lines: list[str] = []
+    always = dataclasses.replace(FAST, max_steps=8, stop_at_loss=1e9, stop_patience=3)  # every loss is below it
+    result = train(tiny_model, tiny_dataset, tmp_path / "stopped", always, log=lines.append)
+    assert result.steps == 3 and len(result.losses) == 3
+    assert "stopping at step 3 of 8: the training loss stayed below 1000000000.0 for 3 steps in a row" in lines
+    assert (result.adapter / "adapter_model.safetensors").is_file()  # a stopped training still keeps its adapter
+    never = dataclasses.replace(FAST, max_steps=5, stop_at_loss=1e-9, stop_patience=2)  # no loss is below it
+    assert train(tiny_model, tiny_dataset, tmp_path / "full", never, log=lines.append).steps == 5
