@@ -129,7 +129,7 @@ def failure_reasons(result) -> list[str]:
 
 
 def fine_tune(args: argparse.Namespace) -> int:
-    """Run the `fine_tune` job for one task in this process; the training's progress bar and lines
+    """Run the `fine_tune` job for one task in this process; the training's progress lines
     show in the terminal, and the run is in the Dagster instance like any other."""
     use_project_instance()
     import dagster as dg
