@@ -46,12 +46,12 @@ def record_worker(context: dg.AssetExecutionContext) -> None:
     """Tag the run with its worker process (the process that started the run, which a step of
     the multiprocess executor is a child of). A retried run starts with its parent's tags, the
     dead parent's worker among them: that tag is replaced."""
-    run = context.instance.get_run_by_id(context.run.run_id)
+    run = context.instance.get_run_by_id(context.run_id)
     if run is None:
         return
-    pid = _start_pid(context.instance, context.run.run_id) or os.getpid()
+    pid = _start_pid(context.instance, context.run_id) or os.getpid()
     if _tagged_pid(run) != pid:
-        context.instance.add_run_tags(context.run.run_id, {WORKER_TAG: describe(pid)})
+        context.instance.add_run_tags(context.run_id, {WORKER_TAG: describe(pid)})
 
 
 def _start_pid(instance: dg.DagsterInstance, run_id: str) -> int | None:

@@ -72,7 +72,7 @@ def lora_adapters(
     if not choice or not choice.get("model_id"):
         raise dg.Failure(description=f"{task} has no base model: materialize slm_selection for it first",
                          allow_retries=False)  # fmt: skip
-    out = adapter_dir(the_lake, task, dataset["version"], choice["model_id"], context.run.run_id)
+    out = adapter_dir(the_lake, task, dataset["version"], choice["model_id"], context.run_id)
     extras = {
         "task_id": task, "model_dir": choice["model_dir"], "base_model": choice["model_id"],
         "dataset_dir": str(dataset_dir(the_lake, task, dataset["version"])),
