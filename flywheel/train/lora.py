@@ -2,9 +2,9 @@
 
 Loss is taken on the logged reply only (prompt-completion data: only the reply's positions go
 through Gemma's 262k-token head, a slice at a time, see shared_prefix.py and head_loss.py).
-The adapter is written to a
-staging folder and renamed into place when complete: a killed training leaves no adapter.
-Batches are drawn at random, so each mixes the task's kinds of reply (tool calls, text).
+Batches are drawn at random, so each mixes the task's kinds of reply (tool calls, text). The
+adapter is written to a staging folder and renamed into place when complete: a killed training
+leaves no adapter.
 """
 
 from __future__ import annotations
@@ -182,7 +182,6 @@ def train(
     peft_config = LoraConfig(r=config.rank, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=config.target_modules, task_type="CAUSAL_LM")  # fmt: skip
     losses: list[tuple[int, float]] = []
-    below: list[bool] = []
 
     class Progress(TrainerCallback):
         def on_log(self, args, state, control, logs=None, **kwargs):
@@ -197,9 +196,12 @@ def train(
                     f"peak memory {line['peak_memory_mb']} MB")  # fmt: skip
                 if on_step:
                     on_step(line)
-                below.append(float(logs["loss"]) < config.stop_at_loss)
-                recent = below[-config.stop_patience :]
-                if config.stop_at_loss > 0 and len(recent) == config.stop_patience and all(recent):
+                recent = losses[-config.stop_patience :]
+                if (
+                    config.stop_at_loss > 0
+                    and len(recent) == config.stop_patience
+                    and all(loss < config.stop_at_loss for _, loss in recent)
+                ):
                     log(f"stopping at step {state.global_step} of {state.max_steps}: the training loss stayed below "
                         f"{config.stop_at_loss} for {config.stop_patience} steps in a row")  # fmt: skip
                     control.should_training_stop = True
