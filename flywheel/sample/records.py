@@ -15,13 +15,11 @@ def _tokens(text: str) -> int:
     return max(1, len(text) // 4)
 
 
-_TOOL_TOKENS = {w: sum(_tokens(json.dumps(TOOLS[t])) for t in spec["tools"]) for w, spec in WORKLOADS.items()}
-
-
-def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: str,
-            messages: list[dict], reply: dict) -> dict:  # fmt: skip
-    tools = [TOOLS[name] for name in WORKLOADS[turn.workload]["tools"]]
-    prompt = sum(_tokens(m.get("content") or "") + 4 for m in messages) + _TOOL_TOKENS[turn.workload]
+def gateway_record(rng: random.Random, ts: datetime, workload: str, tools: list[dict], client: str, model: str,
+                   messages: list[dict], reply: dict) -> dict:  # fmt: skip
+    """One logged call as an LLM gateway writes it: the request, the response with its token usage
+    (estimated at four characters a token) and the latency."""
+    prompt = sum(_tokens(m.get("content") or "") + 4 for m in messages) + sum(_tokens(json.dumps(t)) for t in tools)
     completion = _tokens(reply.get("content") or "") + sum(
         _tokens(c["function"]["arguments"]) + 8 for c in reply.get("tool_calls", ())
     )
@@ -32,7 +30,7 @@ def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: st
     return {
         "request_id": f"req_{rng.getrandbits(64):016x}",
         "timestamp": ts.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
-        "workload_id": turn.workload,
+        "workload_id": workload,
         "client_id": client,
         "request": request,
         "response": {
@@ -45,6 +43,12 @@ def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: st
         },
         "latency_ms": round(250 + completion * rng.uniform(12, 30) + rng.expovariate(1 / 150), 1),
     }  # fmt: skip
+
+
+def _record(rng: random.Random, ts: datetime, turn: Turn, client: str, model: str,
+            messages: list[dict], reply: dict) -> dict:  # fmt: skip
+    tools = [TOOLS[name] for name in WORKLOADS[turn.workload]["tools"]]
+    return gateway_record(rng, ts, turn.workload, tools, client, model, messages, reply)
 
 
 def records_for(rng: random.Random, turn: Turn, ts: datetime, follow_up: float = 0.6) -> list[dict]:
