@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import warnings
 from datetime import date
@@ -37,6 +38,18 @@ def _task_from(value: str) -> tuple[str, int]:
 
 def _demo(args: argparse.Namespace) -> int:
     use_project_instance()
+    from flywheel.select import prepare
+
+    # the base model is converted in a process of its own while the logs are collected and clustered
+    preparing = prepare.start(settings.models_dir(), args.catalog) if args.tasks > 0 else None
+    try:
+        return _demo_runs(args, preparing)
+    finally:
+        if preparing is not None and preparing.poll() is None:
+            preparing.kill()
+
+
+def _demo_runs(args: argparse.Namespace, preparing: subprocess.Popen | None) -> int:
     import dagster as dg
 
     from flywheel.ingest.pipeline import refresh_index
@@ -75,6 +88,11 @@ def _demo(args: argparse.Namespace) -> int:
         failed += _cluster(runs, lake)
         if args.tasks > 0:
             from flywheel.demo import train_largest
+
+            if preparing is not None and preparing.poll() is None:
+                print("Waiting for the base model's conversion (started with the collection) ...")
+            if preparing is not None:
+                preparing.wait()  # (a conversion that failed is tried again, and reported, by the selection)
 
             failed += train_largest(runs, lake, args.tasks, QUIET, args.catalog, args.max_steps or None,
                                     args.epochs, args.eval_limit or None, args.max_length,

@@ -119,11 +119,13 @@ class Router:
             if report is None:
                 return None, None
             tokenizer = AutoTokenizer.from_pretrained(report["model_dir"])
+            from flywheel.train.inference import contiguous_head
             from flywheel.train.precision import torch_dtype
 
             # as it was evaluated: bf16 where this CPU is fast at it
             base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=torch_dtype())
-            self._models[(task, version)] = (PeftModel.from_pretrained(base, report["adapter"]).eval(), tokenizer)
+            model = contiguous_head(PeftModel.from_pretrained(base, report["adapter"]).eval())
+            self._models[(task, version)] = (model, tokenizer)
         return version, self._models[(task, version)]
 
     def answer(self, request: dict) -> dict:

@@ -23,6 +23,7 @@ import yaml
 
 from flywheel.evaluate.metrics import METRICS, nanmean
 from flywheel.train.data import encode
+from flywheel.train.inference import contiguous_head
 
 UTILS = '''"""Metric functions of Flywheel's generated lm-eval tasks."""
 
@@ -169,6 +170,7 @@ def run(folder: Path, tasks: list[str], model_dir: str | Path, adapter: str | Pa
     model = HFLM.create_from_arg_string(
         model_args(model_dir, adapter), {"batch_size": batch_size, "device": device()}
     )  # loaded once, not timed
+    contiguous_head(model.model)  # with an adapter, twice as fast a prompt pass on a CPU (see the module)
     # only this folder's tasks: indexing lm-eval's thousands of bundled task files took 23 s a
     # process here, and inside the timed call it inflated the time per call
     manager = TaskManager(include_path=str(folder), include_defaults=False)
