@@ -169,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--schedule", default="constant",
                       help="the learning rate's schedule in the demo's short training (default constant; the full "
                       "run keeps linear)")
-    # measured in the demo (2026-12-02): the order task's loss stayed under 0.001 from step 33 of 80 on, the
-    # ticket task's from step 66; what the steps after that add is checked on the validation splits (README)
+    # measured in the demo (2026-12-02): the order task's loss stayed under 0.001 from step 33 of 80 on; the
+    # ticket task's steps after its loss vanished broke one run's adapter (flywheel.train.lora.learnt)
     demo.add_argument("--stop-at-loss", type=float, default=0.001,
-                      help="stop a task's training once its loss stayed below this for 10 steps in a row "
+                      help="stop a task's training once the mean loss of its last 10 steps is below this "
                       "(default 0.001; 0: every step)")  # fmt: skip
     demo.add_argument("--eval-limit", type=int, default=16,
                       help="evaluate on at most N test examples per task (default 16; 0: all)")

@@ -65,7 +65,26 @@ def test_training_stops_once_the_loss_stayed_below_the_mark_for_the_patience(tin
     always = dataclasses.replace(FAST, max_steps=8, stop_at_loss=1e9, stop_patience=3)  # every loss is below it
     result = train(tiny_model, tiny_dataset, tmp_path / "stopped", always, log=lines.append)
     assert result.steps == 3 and len(result.losses) == 3
-    assert "stopping at step 3 of 8: the training loss stayed below 1000000000.0 for 3 steps in a row" in lines
+    assert "stopping at step 3 of 8: the mean training loss of the last 3 steps is below 1000000000.0" in lines
     assert (result.adapter / "adapter_model.safetensors").is_file()  # a stopped training still keeps its adapter
     never = dataclasses.replace(FAST, max_steps=5, stop_at_loss=1e-9, stop_patience=2)  # no loss is below it
     assert train(tiny_model, tiny_dataset, tmp_path / "full", never, log=lines.append).steps == 5
+
+
+# the support-ticket task's training losses, steps 41-80, in two demo runs on the same machine
+BROKEN = [.0152, .0079, .0106, .0018, .0031, .0032, .0052, .0053, .0011, .0012, .001, .0002, .0003, .0011, .0003,
+          .0005, .0001, .0002, .0001, .0001, .0001, .0001, .0012, .0001, .0001, .0002, .0001, 0, 0, 0, 0, 0, .0077, 0,
+          .0036, .0224, 0, .0003, .0654, .0006]  # fmt: skip
+GOOD = [.0141, .0664, .0145, .0097, .0036, .0132, .0086, .0095, .0073, .0178, .0004, .0071, .0044, .0087, .0071,
+        .009, .0071, .0003, .0017, .0021, .0068, .0023, .005, .0009, .0006, .0004, .0006, .0214, .0003, .0009, .0027,
+        .0013, .0019, .0027, .0005, .002, .0008, .0001, .0004, .0004]  # fmt: skip
+
+
+def test_the_stop_rule_on_two_measured_loss_curves():
+    from flywheel.train.lora import learnt
+
+    first = next(i for i in range(1, len(BROKEN) + 1) if learnt(BROKEN[:i], 0.001, 10))
+    assert 40 + first == 58  # before the drift that broke that adapter (spikes from step 73)
+    assert not any(learnt(BROKEN[:i], 0.001, 10) for i in range(first))
+    assert not any(learnt(GOOD[:i], 0.001, 10) for i in range(len(GOOD) + 1))  # trained its 80 steps, and scored 1.0
+    assert not learnt(BROKEN, 0.0, 10) and not learnt([0.0] * 5, 0.001, 10)  # off; fewer steps than the patience

@@ -31,8 +31,8 @@ class TrainSettings(dg.Config):
     gradient_accumulation: int = _DEFAULTS.gradient_accumulation
     max_steps: int = _DEFAULTS.max_steps
     steps_at_most: int = _DEFAULTS.steps_at_most
-    stop_at_loss: float = Field(default=_DEFAULTS.stop_at_loss, description="Stop once the training loss stayed "
-                                "below this for stop_patience steps in a row (0: train every step).")  # fmt: skip
+    stop_at_loss: float = Field(default=_DEFAULTS.stop_at_loss, description="Stop once the mean training loss of "
+                                "the last stop_patience steps is below this (0: train every step).")  # fmt: skip
     stop_patience: int = _DEFAULTS.stop_patience
     seed: int = _DEFAULTS.seed
     quantize: str = _DEFAULTS.quantize
