@@ -50,7 +50,7 @@ def cluster_quality(lake: Lake, truth: pl.DataFrame, trained: list[str]) -> None
     print(f"clustering: {joined.height:,} of {truth.height:,} logged calls clustered; adjusted Rand index "
           f"{adjusted_rand_score(joined['task'], joined['cluster_id']):.3f}")  # fmt: skip
     counts = joined.group_by("task", "cluster_id").len()
-    for task, group in counts.sort("len", descending=True).group_by("task", maintain_order=True):
+    for (task,), group in counts.sort("len", descending=True).group_by("task", maintain_order=True):
         top, total = group.row(0, named=True), group["len"].sum()
         where = f"{top['len'] / total:.0%} in {top['cluster_id']} ({group.height} clusters)"
         print(f"  {task:<16} {total:>5} calls, {where}")
@@ -91,6 +91,7 @@ def main() -> int:
     parser.add_argument("--tasks", type=int, default=2)
     parser.add_argument("--workdir", default=None, help="the project folder (default: a new temporary one)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the base model on the whole test split")
+    parser.add_argument("--score-only", action="store_true", help="score the --workdir project's demo, do not rerun it")
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="flywheel-heldout-")).resolve()
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; project {work}")
@@ -99,10 +100,11 @@ def main() -> int:
         print("held-out traffic per task:", generate(landing, work / "heldout-truth", args.records, args.days,
                                                       args.seed))  # fmt: skip
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLYWHEEL_", "DAGSTER_"))}
-    start = time.perf_counter()
-    demo = [str(Path(sys.executable).with_name("flywheel")), "demo", "--tasks", str(args.tasks)]
-    code = subprocess.run(demo, cwd=work, env=env).returncode
-    print(f"flywheel demo: exit {code} in {time.perf_counter() - start:.0f} s")
+    start, code = time.perf_counter(), 0
+    if not args.score_only:
+        demo = [str(Path(sys.executable).with_name("flywheel")), "demo", "--tasks", str(args.tasks)]
+        code = subprocess.run(demo, cwd=work, env=env).returncode
+        print(f"flywheel demo: exit {code} in {time.perf_counter() - start:.0f} s")
     lake = Lake(work / ".flywheel" / "lake")
     trained = [t for t in largest_tasks(lake, args.tasks) if current_adapter(lake, t)]
     cluster_quality(lake, pl.read_parquet(work / "heldout-truth" / "calls.parquet"), trained)
