@@ -89,9 +89,9 @@ def _demo_runs(args: argparse.Namespace, preparing: subprocess.Popen | None) -> 
         if args.tasks > 0:
             from flywheel.demo import train_largest
 
-            if preparing is not None and preparing.poll() is None:
-                print("Waiting for the base model's conversion (started with the collection) ...")
             if preparing is not None:
+                if preparing.poll() is None:
+                    print("Waiting for the base model's conversion (started with the collection) ...")
                 preparing.wait()  # (a conversion that failed is tried again, and reported, by the selection)
 
             failed += train_largest(runs, lake, args.tasks, QUIET, args.catalog, args.max_steps or None,
