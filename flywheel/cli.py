@@ -72,7 +72,7 @@ def _demo_runs(args: argparse.Namespace, preparing: subprocess.Popen | None) -> 
         print(f"The landing files hold no day within the partitions ({daily.start.date()} to yesterday).")
         return 1
     job = defs().resolve_job_def("ingest")
-    print(f"Collecting, scrubbing and embedding {len(days)} days from {landing} into {lake.root}")
+    print(f"Collecting, scrubbing and embedding {len(days)} days from {landing} into {lake.url}")
     print(f"Dagster instance: {os.environ['DAGSTER_HOME']}/dagster.yaml")
     failed = 0
     with dg.DagsterInstance.get() as instance, session(instance) as runs:
@@ -221,7 +221,7 @@ def _erase(args: argparse.Namespace) -> int:
     if done.landing_lines_left:
         print(f"  {done.landing_lines_left} lines of the client remain in {done.landing_files_left} landing files: "
               "collect skips them from now on; delete them at the source if your retention requires it")  # fmt: skip
-    print(f"Audit entry (no personal data) appended to {lake.root / AUDIT}")
+    print(f"Audit entry (no personal data) appended to {lake.where(lake.root / AUDIT)}")
     return 0
 
 

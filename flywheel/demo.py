@@ -37,7 +37,7 @@ def summary(lake: Lake, tasks: list[str], shares: dict[str, float]) -> str:
     info = current(lake) or {}
     labels = {}
     if info:
-        table = pl.read_parquet(lake.root / CLUSTERS / info["version"] / "clusters.parquet")
+        table = pl.read_parquet(lake.fetch(lake.root / CLUSTERS / info["version"]) / "clusters.parquet")
         labels = dict(table.select("cluster_id", "label").iter_rows())
     head = ["task", "label", "examples", "metric", "base", "in-context", "fine-tuned", "promoted", "SLM $/1k",
             "LLM $/1k", "traffic taken"]  # fmt: skip

@@ -2,6 +2,10 @@
 reader or a concurrent writer sees the previous version or the new one, never a partial or an
 absent folder. The lake's partitions, datasets, adapters and converted models are written so.
 No polars here: the training process (a GPU job in deployment) writes its adapter with it.
+
+Where the lake is on an object store, its working copy is registered here (`mirror`): a folder
+published, linked or removed under it is published, linked or removed on the store too (see
+`remote.py`), so every writer of the lake, the training process included, keeps the store current.
 """
 
 from __future__ import annotations
@@ -14,9 +18,30 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flywheel.remote import Remote
 
 VERSIONS = ".versions"
 GRACE_SECONDS = 30.0  # a replaced version stays this long for a reader still on it
+_MIRRORS: dict[Path, Remote] = {}  # working copy -> the store it mirrors
+
+
+def mirror(remote: Remote) -> None:
+    """Keep the store `remote` current with what is written under its working copy."""
+    _MIRRORS[remote.local.resolve()] = remote
+
+
+def _mirrored(path: Path) -> tuple[Remote, str] | None:
+    """The store that holds `path`, and `path` relative to its working copy."""
+    if not _MIRRORS:
+        return None
+    path = path.parent.resolve() / path.name  # the path itself may be a link
+    for local, remote in _MIRRORS.items():
+        if path.is_relative_to(local):
+            return remote, path.relative_to(local).as_posix()
+    return None
 
 
 def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
@@ -46,6 +71,8 @@ def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
             lock.unlink(missing_ok=True)
             raise
         lock.unlink(missing_ok=True)
+    if store_of := _mirrored(final):  # the store's link is written last: a failure here leaves it as it was
+        store_of[0].publish(store_of[1], f"{VERSIONS}/{version.name}")
     clean(final)
     return final
 
@@ -86,6 +113,8 @@ def purge(final: Path) -> None:
     """Remove every version `final` no longer links to now, without the grace a reader on an old
     version gets (an erasure: the old versions hold what was erased). One another writer is still
     filling (its lock held) stays."""
+    if store_of := _mirrored(final):
+        store_of[0].purge(store_of[1])
     try:
         current = Path(os.readlink(final)).name
     except OSError:
@@ -128,6 +157,8 @@ def _delete(path: Path) -> None:
 def remove_folder(final: Path) -> None:
     """Delete `final` with every version of it (retention, erasure): the link first, so readers
     see it gone, then the versions."""
+    if store_of := _mirrored(final):
+        store_of[0].remove(store_of[1])
     _delete(final)
     if final.parent.is_dir():
         for path in _versions(final):
@@ -140,6 +171,13 @@ def remove_folder(final: Path) -> None:
 def link(final: Path, target: str) -> None:
     """Make `final` a link to `target` (relative to `final`'s folder) by one rename, adopting a
     folder of the layout before versions; versions it linked to before are cleaned as usual."""
+    set_link(final, target)
+    if store_of := _mirrored(final):
+        store_of[0].link(store_of[1], target)
+
+
+def set_link(final: Path, target: str) -> None:
+    """`link` in this folder only (a working copy following its store)."""
     with contextlib.suppress(OSError):
         if os.readlink(final) == target:
             return

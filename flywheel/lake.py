@@ -5,19 +5,26 @@ of the partition last published (see `write_folder`): a killed or concurrent run
 previous version or the other run's, never a partial or an absent partition. Assets whose day
 partitions must change together (`raw_logs` and `quarantine`) share one published folder in
 `<root>/.together/<group>/day=…/<asset>/`, which their `day=…` links point into (`write_together`).
+
+The root is a folder, or an object-store URL (`s3://bucket/prefix`; see `remote.py`): then `root`
+is the local working copy and every read goes through `fetch`, `exists` or `names`, which bring
+the working copy up to date with the store first. On a folder they cost nothing.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
-from flywheel.folders import clean, link, remove_folder, write_folder
+from flywheel import settings
+from flywheel.folders import clean, link, mirror, remove_folder, write_folder
+from flywheel.remote import Remote, is_url
 
 __all__ = ["Lake", "remove_folder", "write_folder"]
 
@@ -25,8 +32,65 @@ TOGETHER = ".together"
 
 
 class Lake:
-    def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
+    def __init__(self, root: str | Path, working_copy: str | Path | None = None) -> None:
+        """`root`: a folder, or an fsspec URL with `working_copy` (default
+        `settings.lake_working_copy`) as the local folder that mirrors it."""
+        self.remote: Remote | None = None
+        if is_url(root):
+            self.url = str(root)
+            self.root = Path(working_copy or settings.lake_working_copy(self.url)).resolve()
+            self.remote = Remote(self.url, self.root)
+            mirror(self.remote)
+        else:
+            self.root = Path(root)
+            self.url = str(self.root)
+
+    def _rel(self, path: Path | str) -> str:
+        rel = (Path(path).relative_to(self.root) if Path(path).is_absolute() else Path(path)).as_posix()
+        return "" if rel == "." else rel
+
+    def fetch(self, path: Path | str) -> Path:
+        """`path` (under `root`, or as `stored` gave it: a published folder, a file in one, or a
+        plain file), current in the working copy; returns where it is there."""
+        if self.remote is not None:
+            self.remote.fetch(rel := self._rel(path))
+            return self.root / rel
+        return Path(path)
+
+    def stored(self, path: Path | str) -> str:
+        """How the lake's JSON documents keep a path in the lake: relative on an object store (each
+        process has its own working copy), absolute in a folder."""
+        return self._rel(path) if self.remote is not None else str(path)
+
+    def exists(self, path: Path | str) -> bool:
+        if self.remote is not None:
+            return self.remote.exists(self._rel(path))
+        return Path(path).exists()
+
+    def names(self, folder: Path | str, pattern: str = "*", plain: bool = False) -> list[str]:
+        """Names in `folder` matching `pattern`: its published folders (written by `write_folder`),
+        or with `plain` its plain folders and files; hidden ones never."""
+        if self.remote is not None:
+            return self.remote.names(self._rel(folder), pattern, plain)
+        folder = Path(folder)
+        found = folder.glob(pattern) if folder.is_dir() else []
+        shown = (lambda p: not p.is_symlink()) if plain else (lambda p: p.is_dir())
+        return sorted(p.name for p in found if not p.name.startswith(".") and shown(p))
+
+    def modified(self, path: Path | str) -> int:
+        """When the published folder (or file) at `path` was last written, in nanoseconds."""
+        if self.remote is not None:
+            return self.remote.modified(self._rel(path))
+        return Path(path).stat().st_mtime_ns
+
+    def where(self, path: Path | str) -> str:
+        """`path` as a user finds it: in the lake's folder, or its URL on the object store."""
+        return f"{self.url.rstrip('/')}/{self._rel(path)}" if self.remote is not None else str(path)
+
+    def put(self, path: Path | str) -> None:
+        """Send a plain file written under `root` (outside any published folder) to the store."""
+        if self.remote is not None:
+            self.remote.put_file(self._rel(path))
 
     def partition_dir(self, asset: str, day: date | str) -> Path:
         return self.root / asset / f"day={day}"
@@ -64,7 +128,7 @@ class Lake:
                 if manifest is not None:
                     (staging / asset / "_manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
 
-        finals = {asset: self.partition_dir(asset, day) for asset in assets}
+        finals = {asset: self.fetch(self.partition_dir(asset, day)) for asset in assets}
         targets = {asset: f"../{TOGETHER}/{group}/day={day}/{asset}" for asset in assets}
         for asset, final in finals.items():  # a new day: its links first, shown only once `shared` is
             if not final.is_symlink() and not final.exists():
@@ -74,10 +138,26 @@ class Lake:
             link(final, targets[asset])
             clean(final)
 
+    def amend(self, asset: str, day: date | str, files: dict[str, bytes]) -> None:
+        """A new version of a day partition: its files as they are, and `files` (name -> bytes) added."""
+        current = self.fetch(self.partition_dir(asset, day))
+
+        def fill(staging: Path) -> None:
+            for path in current.iterdir():
+                if path.is_file() and path.name not in files:
+                    shutil.copyfile(path, staging / path.name)
+            for name, content in files.items():
+                (staging / name).write_bytes(content)
+
+        write_folder(current, fill)
+
     def delete_partition(self, asset: str, day: date | str) -> None:
         """Delete a day partition of `asset` and every version of it (for a day published with
         others, theirs too: the data is one folder)."""
         final = self.partition_dir(asset, day)
+        if self.remote is not None:  # the working copy's links as on the store
+            for rel in self.remote.links(f"*/day={day}"):
+                self.fetch(self.root / rel)
         target = os.readlink(final) if final.is_symlink() else ""
         if f"/{TOGETHER}/" in target:
             shared = Path(os.path.normpath(final.parent / target)).parent
@@ -88,14 +168,16 @@ class Lake:
         remove_folder(final)
 
     def read(self, asset: str, day: date | str, table: str, columns: list[str] | None = None) -> pl.DataFrame:
-        return pl.read_parquet(self.partition_dir(asset, day) / f"{table}.parquet", columns=columns)
+        return pl.read_parquet(self.fetch(self.partition_dir(asset, day)) / f"{table}.parquet", columns=columns)
 
     def manifest(self, asset: str, day: date | str) -> dict | None:
-        path = self.partition_dir(asset, day) / "_manifest.json"
+        path = self.fetch(self.partition_dir(asset, day)) / "_manifest.json"
         return json.loads(path.read_text()) if path.exists() else None
 
     def days(self, asset: str) -> list[date]:
         """The day partitions of `asset` that have been written, in order."""
+        if self.remote is not None:
+            return sorted(date.fromisoformat(n[4:]) for n in self.names(self.root / asset, "day=*"))
         base = self.root / asset
         if not base.is_dir():
             return []
@@ -108,7 +190,8 @@ class Lake:
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
         tmp.write_text(json.dumps(value, sort_keys=True))
         os.replace(tmp, path)
+        self.put(path)
 
     def read_json(self, name: str, default: object = None) -> object:
-        path = self.root / name
+        path = self.fetch(self.root / name)
         return json.loads(path.read_text()) if path.exists() else default

@@ -124,7 +124,7 @@ class Router:
 
             # as it was evaluated: bf16 where this CPU is fast at it
             base = AutoModelForCausalLM.from_pretrained(report["model_dir"], dtype=torch_dtype())
-            model = contiguous_head(PeftModel.from_pretrained(base, report["adapter"]).eval())
+            model = contiguous_head(PeftModel.from_pretrained(base, str(self.lake.fetch(report["adapter"]))).eval())
             self._models[(task, version)] = (model, tokenizer)
         return version, self._models[(task, version)]
 

@@ -6,7 +6,10 @@ under `./.flywheel/` (ignored by git).
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 HOME_DIR = ".flywheel"
@@ -17,8 +20,30 @@ def _path(var: str, default: str) -> str:
 
 
 def lake_root() -> str:
-    """FLYWHEEL_LAKE_ROOT: where the Parquet lake lives (default ./.flywheel/lake)."""
-    return _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
+    """FLYWHEEL_LAKE_ROOT: where the Parquet lake lives (default ./.flywheel/lake): a folder, or an
+    object-store URL (s3://bucket/prefix with s3fs installed; gs://, az:// with gcsfs, adlfs)."""
+    root = os.environ.get("FLYWHEEL_LAKE_ROOT", "")
+    return root if "://" in root else _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
+
+
+def lake_working_copy(url: str) -> str:
+    """FLYWHEEL_LAKE_WORKING_COPY: the local folder that mirrors a lake on an object store; default
+    a temporary folder of this process's own, removed when it exits (the store holds the lake, and
+    nothing read from it outlives the process: an erased client's data included)."""
+    if os.environ.get("FLYWHEEL_LAKE_WORKING_COPY"):
+        return _path("FLYWHEEL_LAKE_WORKING_COPY", "")
+    if url not in _WORKING_COPIES:
+        _WORKING_COPIES[url] = tempfile.mkdtemp(prefix="flywheel-lake-")
+        atexit.register(_remove_own, _WORKING_COPIES[url], os.getpid())
+    return _WORKING_COPIES[url]
+
+
+def _remove_own(folder: str, pid: int) -> None:
+    if os.getpid() == pid:  # not in a forked child that inherited the registration
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_WORKING_COPIES: dict[str, str] = {}
 
 
 def embedding_cache() -> str:

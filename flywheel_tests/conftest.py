@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -119,3 +125,44 @@ def tiny_adapter(tmp_path_factory: pytest.TempPathFactory, tiny_model: Path, tin
 
     out = tmp_path_factory.mktemp("tuned") / "adapter"
     return train(tiny_model, tiny_dataset, out, TrainConfig(**TUNED), log=lambda _: None).adapter
+
+
+@contextlib.contextmanager
+def s3_endpoint():
+    """A bucket `flywheel-test` on an S3 endpoint served over HTTP on this machine (moto's server, in
+    a process of its own as a real store would be), reached by s3fs as it reaches AWS: credentials
+    and endpoint from the environment."""
+    pytest.importorskip("moto.server")
+    s3fs = pytest.importorskip("s3fs")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    env = {"AWS_ACCESS_KEY_ID": "flywheel", "AWS_SECRET_ACCESS_KEY": "flywheel", "AWS_DEFAULT_REGION": "us-east-1",
+           "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}"}  # fmt: skip
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/", timeout=1)
+                break
+            except OSError:
+                assert server.poll() is None, "moto's server did not start"
+                time.sleep(0.1)
+        with pytest.MonkeyPatch.context() as patch:
+            for var, value in env.items():
+                patch.setenv(var, value)
+            s3fs.S3FileSystem.clear_instance_cache()
+            fs = s3fs.S3FileSystem()
+            fs.mkdir("flywheel-test")
+            yield fs
+            s3fs.S3FileSystem.clear_instance_cache()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def s3_bucket():
+    with s3_endpoint() as fs:
+        yield fs

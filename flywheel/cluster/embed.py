@@ -33,7 +33,9 @@ COMPACT_AFTER = 64  # shards; then the cache is rewritten as one
 def cache_location(lake_root: str | Path, configured: str = "") -> str:
     """Where the cache lives: `configured` (the lake resource's setting), else
     FLYWHEEL_EMBEDDING_CACHE (a folder or an fsspec URL), else the lake's `_embedding_cache` folder."""
-    return configured or settings.embedding_cache() or str(Path(lake_root) / CACHE_DIR)
+    if configured or settings.embedding_cache():
+        return configured or settings.embedding_cache()
+    return f"{str(lake_root).rstrip('/')}/{CACHE_DIR}" if "://" in str(lake_root) else str(Path(lake_root) / CACHE_DIR)
 
 
 def model_path() -> Path:

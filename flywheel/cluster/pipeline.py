@@ -11,10 +11,9 @@
 from __future__ import annotations
 
 import json
-import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import joblib
 import polars as pl
@@ -26,7 +25,7 @@ from flywheel.cluster.fit import FitParams, TaskModel, fit, predict
 from flywheel.cluster.ids import NOISE, Registry, match
 from flywheel.cluster.scatter import scatter_png
 from flywheel.cluster.signature import signature
-from flywheel.lake import Lake
+from flywheel.lake import Lake, write_folder
 from flywheel.scrub.pipeline import SCRUBBED, is_published, read_scrubbed
 
 EMBEDDINGS, CLUSTERS, ASSIGNMENTS = "trace_embeddings", "task_clusters", "task_assignments"
@@ -65,7 +64,7 @@ def current(lake: Lake) -> dict | None:
 
 
 def load_model(lake: Lake, version: str) -> TaskModel:
-    return joblib.load(lake.root / CLUSTERS / version / "model.joblib")
+    return joblib.load(lake.fetch(lake.root / CLUSTERS / version) / "model.joblib")
 
 
 def scrubbed_total(lake: Lake, days: list[date] | None = None) -> int:
@@ -79,7 +78,7 @@ def members(lake: Lake) -> pl.DataFrame:
     fit_info = current(lake)
     if fit_info is None:
         return pl.DataFrame(schema=ASSIGNED)
-    frames = [pl.read_parquet(lake.root / CLUSTERS / fit_info["version"] / "assignments.parquet")]
+    frames = [pl.read_parquet(lake.fetch(lake.root / CLUSTERS / fit_info["version"]) / "assignments.parquet")]
     fitted = set(fit_info["days"])
     for d in lake.days(ASSIGNMENTS):
         info = lake.manifest(ASSIGNMENTS, d) or {}
@@ -141,23 +140,19 @@ def recluster(lake: Lake, params: FitParams | None = None) -> Reclustering:
 def _write_version(lake: Lake, model: TaskModel, assignments: pl.DataFrame, table: pl.DataFrame,
                    events: pl.DataFrame, png: bytes, info: dict, registry: Registry) -> str:  # fmt: skip
     base = lake.root / CLUSTERS
-    base.mkdir(parents=True, exist_ok=True)
-    number = 1 + max((int(p.name[1:]) for p in base.glob("v[0-9]*")), default=0)
+    number = 1 + max((int(name[1:]) for name in lake.names(base, "v[0-9]*")), default=0)
     version = f"v{number:04d}"
-    staging = base / f".{version}.staging-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
-    try:
+    info = {**info, "version": version, "fitted_at": datetime.now(UTC).isoformat(timespec="seconds")}
+
+    def fill(staging: Path) -> None:
         joblib.dump(model, staging / "model.joblib")
         assignments.write_parquet(staging / "assignments.parquet")
         table.write_parquet(staging / "clusters.parquet")
         events.write_parquet(staging / "events.parquet")
         (staging / "scatter.png").write_bytes(png)
-        info = {**info, "version": version, "fitted_at": datetime.now(UTC).isoformat(timespec="seconds")}
         (staging / "fit.json").write_text(json.dumps(info, indent=1))
-        staging.rename(base / version)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+    write_folder(base / version, fill)
     lake.write_json(f"{CLUSTERS}/registry.json", registry.as_dict())
     lake.write_json(f"{CLUSTERS}/current.json", {"version": version})
     return version
@@ -178,7 +173,7 @@ def assign_day(lake: Lake, day: date | str) -> pl.DataFrame:
     elif day.isoformat() in fit_info["days"]:
         version = fit_info["version"]
         out = (
-            pl.scan_parquet(lake.root / CLUSTERS / version / "assignments.parquet")
+            pl.scan_parquet(lake.fetch(lake.root / CLUSTERS / version) / "assignments.parquet")
             .filter(pl.col("day") == day)
             .collect()
         )

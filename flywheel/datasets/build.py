@@ -63,7 +63,7 @@ def task_traces(lake: Lake, task_id: str, columns: list[str] = COLUMNS) -> pl.Da
     rows = members(lake).filter(pl.col("cluster_id") == task_id)
     frames = []
     for day in sorted(set(rows["day"].to_list())):
-        if not is_published(lake, day) or not lake.partition_dir(SCRUBBED, day).exists():
+        if not is_published(lake, day) or not lake.exists(lake.partition_dir(SCRUBBED, day)):
             continue
         ids = rows.filter(pl.col("day") == day)["request_id"]
         frames.append(read_scrubbed(lake, day, columns).filter(pl.col("request_id").is_in(ids.implode())))
@@ -128,7 +128,7 @@ def build_dataset(lake: Lake, task_id: str, config: DatasetConfig | None = None,
     info = card(frame, left_out, version, enough, config.min_examples)
     info["traces"] = traces.height
     final = dataset_dir(lake, task_id, version)
-    written = not final.exists()
+    written = not lake.exists(final)
     if written:
 
         def fill(staging: Path) -> None:
@@ -158,15 +158,14 @@ def dataset_dir(lake: Lake, task_id: str, version: str) -> Path:
 
 
 def read_card(lake: Lake, task_id: str, version: str) -> dict | None:
-    path = dataset_dir(lake, task_id, version) / "card.json"
+    path = lake.fetch(dataset_dir(lake, task_id, version)) / "card.json"
     return json.loads(path.read_text()) if path.is_file() else None
 
 
 def versions(lake: Lake, task_id: str) -> list[str]:
     """Every stored version of the task's dataset, oldest first."""
     base = lake.root / DATASETS / task_id
-    found = [p for p in base.glob("*") if p.is_dir() and not p.name.startswith(".")] if base.is_dir() else []
-    return [p.name for p in sorted(found, key=lambda p: p.stat().st_mtime_ns)]
+    return sorted(lake.names(base), key=lambda name: lake.modified(base / name))
 
 
 def test_leaks(lake: Lake, task_id: str) -> tuple[int, int]:
@@ -189,4 +188,4 @@ def current_dataset(lake: Lake, task_id: str) -> dict | None:
 
 
 def read_split(lake: Lake, task_id: str, version: str, split: str) -> pl.DataFrame:
-    return pl.read_parquet(dataset_dir(lake, task_id, version) / f"{split}.parquet")
+    return pl.read_parquet(lake.fetch(dataset_dir(lake, task_id, version)) / f"{split}.parquet")

@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 
 from flywheel import settings
+from flywheel.remote import is_url
 
 LAKE_VOLUME = "lake"
 
 
 def child_pod_spec(lake_root: str) -> dict:
     """The base pod spec of a training or evaluation pod (snake_case, as dagster-k8s takes it).
-    FLYWHEEL_K8S_LAKE_CLAIM (default flywheel-lake) is mounted at `lake_root`;
+    FLYWHEEL_K8S_LAKE_CLAIM (default flywheel-lake) is mounted at `lake_root` (none for a lake on
+    an object store: the pod reads and writes it there);
     FLYWHEEL_K8S_ENV_SECRET (default flywheel-env) gives the environment;
     FLYWHEEL_K8S_CHILD_MEMORY (default 16Gi) is the container's memory limit."""
     gpu = settings.k8s_gpu_placement()
@@ -32,6 +34,8 @@ def child_pod_spec(lake_root: str) -> dict:
     claim = os.environ.get("FLYWHEEL_K8S_LAKE_CLAIM", "flywheel-lake")
     spec = {"containers": [container], "restart_policy": "Never",
             "volumes": [{"name": LAKE_VOLUME, "persistent_volume_claim": {"claim_name": claim}}]}  # fmt: skip
+    if is_url(lake_root):
+        del container["volume_mounts"], spec["volumes"]
     if gpu:
         spec |= {"node_selector": gpu["node_selector"], "tolerations": gpu["tolerations"]}
     return spec

@@ -81,7 +81,7 @@ def erase_client(lake: Lake, client_id: str, policy: Policy, landing: str | Path
     texts = set() if embedded is None else set(embedded["request"]) | set(embedded["tool_use"])
     examples = set() if embedded is None else set(embedded["example"])
     still_texts, still_examples = stores.remaining_texts(lake)
-    out.removed["cached_vectors"] = EmbeddingCache(cache_location(lake.root)).forget(texts - still_texts)
+    out.removed["cached_vectors"] = EmbeddingCache(cache_location(lake.url)).forget(texts - still_texts)
     out.shown = examples - still_examples
     assigned = stores.rewrite_days(lake, ASSIGNMENTS, {"assignments": not_theirs}).get("assignments")
     out.removed["task_assignments"] = 0 if assigned is None else assigned.height
@@ -97,9 +97,11 @@ def erase_client(lake: Lake, client_id: str, policy: Policy, landing: str | Path
 def write_audit(lake: Lake, erasure: Erasure) -> None:
     """Append the erasure's audit entry: counts, task ids and the client's key, no personal data."""
     entry = {k: v for k, v in asdict(erasure).items() if k != "shown"}
-    (lake.root / AUDIT).parent.mkdir(parents=True, exist_ok=True)
-    with open(lake.root / AUDIT, "a") as audit:
+    path = lake.fetch(lake.root / AUDIT)  # on an object store: its entries so far, to append to
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as audit:
         audit.write(json.dumps(entry, sort_keys=True) + "\n")
+    lake.put(path)
 
 
 def _mark_for_retraining(lake: Lake, changed: dict[str, list[str]], erasure_id: str) -> list[str]:

@@ -8,8 +8,6 @@ its requests' pseudonyms under the lake's salt."""
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -67,7 +65,7 @@ def rewrite_days(lake: Lake, asset: str, keep: dict[str, Keep], count: str = "tr
     table, the rows dropped."""
     dropped: dict[str, list[pl.DataFrame]] = {t: [] for t in keep}
     for day in lake.days(asset):
-        folder = lake.partition_dir(asset, day)
+        folder = lake.fetch(lake.partition_dir(asset, day))
         tables = {t: pl.read_parquet(folder / f"{t}.parquet") for t in keep if (folder / f"{t}.parquet").exists()}
         masks = {t: keep[t](df) for t, df in tables.items()}
         if all(bool(m.all()) for m in masks.values()):
@@ -115,7 +113,8 @@ def cluster_versions(lake: Lake, ids: set[str], examples: set[str]) -> int:
     """Drop the requests from every clustering's assignments and their examples from its task
     table; returns the assignments dropped."""
     dropped = 0
-    for version in sorted((lake.root / CLUSTERS).glob("v[0-9]*")):
+    for name in lake.names(lake.root / CLUSTERS, "v[0-9]*"):
+        version = lake.fetch(lake.root / CLUSTERS / name)
         assignments = pl.read_parquet(version / "assignments.parquet")
         keep = ~assignments["request_id"].is_in(list(ids))
         tasks = pl.read_parquet(version / "clusters.parquet")
@@ -123,10 +122,7 @@ def cluster_versions(lake: Lake, ids: set[str], examples: set[str]) -> int:
         if keep.all() and cleaned.equals(tasks):
             continue
         dropped += int((~keep).sum())
-        for name, df in (("assignments.parquet", assignments.filter(keep)), ("clusters.parquet", cleaned)):
-            tmp = version / f".{name}.{uuid.uuid4().hex[:8]}"
-            df.write_parquet(tmp)
-            os.replace(tmp, version / name)
+        _rewrite_folder(version, {"assignments.parquet": assignments.filter(keep), "clusters.parquet": cleaned})
     return dropped
 
 
@@ -135,9 +131,9 @@ def datasets(lake: Lake, ids: set[str]) -> dict[str, list[str]]:
     again from what is left, with the count erased); returns the versions changed per task."""
     changed: dict[str, list[str]] = {}
     base = lake.root / DATASETS
-    for task in sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+    for task in lake.names(base, plain=True):
         for version in versions(lake, task):
-            folder = base / task / version
+            folder = lake.fetch(base / task / version)
             splits = {s: pl.read_parquet(folder / f"{s}.parquet") for s in SPLITS}
             frame = pl.concat(splits.values())
             gone = int(frame["request_id"].is_in(list(ids)).sum())

@@ -26,7 +26,7 @@ def config_of(settings: dict) -> EvalConfig:
 def run(extras: dict, log) -> dict:
     """Evaluate, decide and log one task; returns the materialisation's metadata (numbers and ids)."""
     config = config_of(extras["config"])
-    report = evaluate_task(Lake(extras["lake_root"]), extras["task_id"], config, log)
+    report = evaluate_task(Lake(extras["lake_root"], extras.get("working_copy")), extras["task_id"], config, log)
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     params = {"shots": config.shots, "max_new_tokens": config.max_new_tokens, "limit": config.limit,
               "batch_size": config.batch_size,

@@ -48,8 +48,9 @@ def _summary(run: harness.Run) -> dict:
             "tokens_per_second": round(run.tokens_per_second, 2)}  # fmt: skip
 
 
-def _save_outputs(folder: Path, label: str, run: harness.Run) -> None:
+def _save_outputs(lake: Lake, folder: Path, label: str, run: harness.Run) -> None:
     pl.DataFrame(run.outputs).write_parquet(folder / f"outputs-{label}.parquet")
+    lake.put(folder / f"outputs-{label}.parquet")
 
 
 def judge_run(run: harness.Run, test: pl.DataFrame, config: EvalConfig) -> None:
@@ -83,7 +84,7 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         raise ValueError(f"{task_id}: the test split of dataset {version} is empty")
     folder = lake.root / REPORTS / task_id / f"{version}-{adapter['base_model']}"
     name, tasks = harness.task_name(task_id), folder / "lm_eval"
-    if not tasks.exists():
+    if not lake.exists(tasks):
         from transformers import AutoTokenizer
 
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
@@ -94,20 +95,23 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
                 staging, task_id, test, train, tokenizer, config.shots, budget, tasks / "test.jsonl"
             ),
         )
+    lake.fetch(tasks)
     examples = min(test.height, config.limit or test.height)
     cached = folder / f"base-{config.limit or 'all'}.json"  # scores of the same examples only
-    base = json.loads(cached.read_text()) if cached.is_file() else None
+    base = json.loads(cached.read_text()) if lake.fetch(cached).is_file() else None
     if base is None:
         log(f"{task_id}: evaluating {adapter['base_model']} zero-shot and in-context on {examples} test examples")
         runs = harness.run(tasks, [name, name + "_icl"], model_dir, None, config.limit, config.batch_size)
         judge_run(runs[name], test, config), judge_run(runs[name + "_icl"], test, config)
         base = {"base": _summary(runs[name]), "in_context": _summary(runs[name + "_icl"])}
-        _save_outputs(folder, "base", runs[name]), _save_outputs(folder, "in_context", runs[name + "_icl"])
+        _save_outputs(lake, folder, "base", runs[name]), _save_outputs(lake, folder, "in_context", runs[name + "_icl"])
         cached.write_text(json.dumps(base, indent=1))
+        lake.put(cached)
     log(f"{task_id}: evaluating adapter version {candidate}")
-    tuned_run = harness.run(tasks, [name], model_dir, adapter["adapter"], config.limit, config.batch_size)[name]
+    local = lake.fetch(adapter["adapter"])
+    tuned_run = harness.run(tasks, [name], model_dir, local, config.limit, config.batch_size)[name]
     judge_run(tuned_run, test, config)
-    _save_outputs(folder, f"v{candidate}", tuned_run)
+    _save_outputs(lake, folder, f"v{candidate}", tuned_run)
     tuned = _summary(tuned_run)
     metric = primary_metric(test["kind"].to_list())
     champion = promote.alias(config.mlflow_uri, task_id)
@@ -131,7 +135,7 @@ def evaluate_task(lake: Lake, task_id: str, config: EvalConfig, log: Callable[[s
         "regression": champion_score is not None and (score or 0.0) + config.gate.tolerance < champion_score,
         "promoted": ok, "reasons": reasons, "costs": costs,
         "batch_size": config.batch_size, "limit": config.limit,
-        "lm_eval_command": harness.command(tasks, name, model_dir, adapter["adapter"], config.batch_size),
+        "lm_eval_command": harness.command(tasks, name, model_dir, local, config.batch_size),
     }  # fmt: skip
     if ok:
         report["previous"] = promote.promote(config.mlflow_uri, task_id, candidate, reasons)
@@ -145,10 +149,10 @@ def _champion_score(lake: Lake, task_id: str, champion: str, version: str, tasks
     """The champion's task metric on the same test examples (evaluated again if its report was on
     another dataset version or another `limit`); None if its adapter is gone."""
     stored = report_of(lake, task_id, champion)
-    if stored is None or not Path(stored["adapter"]).exists():
+    if stored is None or not lake.exists(stored["adapter"]):
         return None
     if stored["dataset_version"] == version and stored.get("limit") == config.limit:
         return stored["scores"]["fine_tuned"]["metrics"][stored["metric"]]
     log(f"{task_id}: the champion (version {champion}) was evaluated on other test examples: evaluating it again")
-    run = harness.run(tasks, [name], model_dir, stored["adapter"], config.limit, config.batch_size)[name]
+    run = harness.run(tasks, [name], model_dir, lake.fetch(stored["adapter"]), config.limit, config.batch_size)[name]
     return run.metrics[primary_metric(read_split(lake, task_id, version, "test")["kind"].to_list())]

@@ -5,7 +5,9 @@ gateway's ids, which may embed a user name, an email or a session token.
 The same id always gets the same pseudonym (joins, deduplication and a tool call's link to its
 result keep working). The salt is FLYWHEEL_SCRUB_SALT (the policy's `salt_env`) when set, else a
 random secret created once per lake under `<lake>/_secrets/` (readable by its owner only): without
-it nobody can test a guessed id against a pseudonym. Keep that folder with the lake.
+it nobody can test a guessed id against a pseudonym. Keep that folder with the lake. For a lake on
+an object store set FLYWHEEL_SCRUB_SALT (the deployment's secret): two processes creating the
+salt at once could each use their own before the store keeps one of them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ PREFIX = {"request_id": "req-", "client_id": "client-", "tool_call_id": "call_"}
 def lake_salt(lake: Lake, env: str = "FLYWHEEL_SCRUB_SALT") -> bytes:
     if os.environ.get(env):
         return os.environ[env].encode()
-    path = lake.root / "_secrets" / "identifier_salt"
+    path = lake.fetch(lake.root / "_secrets" / "identifier_salt")
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
@@ -37,6 +39,9 @@ def lake_salt(lake: Lake, env: str = "FLYWHEEL_SCRUB_SALT") -> bytes:
         with contextlib.suppress(FileExistsError):
             os.link(tmp, path)  # first writer wins; a concurrent run reads the same salt
         tmp.unlink()
+        if lake.remote is not None and not lake.exists(path):
+            lake.put(path)
+        path = lake.fetch(path)  # the store's, should another process have put one first
     return path.read_text().strip().encode()
 
 

@@ -20,7 +20,7 @@ def select_model(lake: Lake, task_id: str, models_dir: str | Path, catalog: str 
     dataset = current_dataset(lake, task_id)
     if dataset is None:
         raise ValueError(f"{task_id} has no dataset yet: materialize task_datasets for it first")
-    folder = dataset_dir(lake, task_id, dataset["version"])
+    folder = lake.fetch(dataset_dir(lake, task_id, dataset["version"]))
     card = read_card(lake, task_id, dataset["version"]) or {}
     scorer = zero_shot_scorer(folder, score_examples) if score_examples > 0 else None
     choice = choose(load_catalog(catalog), card, hardware or Hardware.here(), models_dir, include_test_models,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from flywheel.lake import Lake
 from flywheel.pipes_child import child_main
 from flywheel.train.lora import TrainConfig, train
 from flywheel.train.tracking import fail_run, finish_run, start_run
@@ -18,6 +19,8 @@ def run(extras: dict, log, on_step=None, dagster_run_id: str = "") -> dict:
     task = extras["task_id"]
     tags = {"dataset_version": extras["dataset_version"], "base_model": extras["base_model"],
             "dagster_run_id": dagster_run_id}  # fmt: skip
+    if extras.get("lake_root"):  # a lake on an object store: the dataset into the working copy, the adapter back
+        Lake(extras["lake_root"], extras.get("working_copy")).fetch(extras["dataset_dir"])
     run_id = start_run(extras["mlflow_uri"], task, {**config.as_dict(), **tags}, tags)
     try:
         result = train(extras["model_dir"], extras["dataset_dir"], extras["out_dir"], config, log, on_step)

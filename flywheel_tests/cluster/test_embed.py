@@ -1,7 +1,6 @@
 import os
 
 import numpy as np
-import pytest
 
 from flywheel.cluster import embed
 from flywheel.cluster.embed import CACHE_DIR, DIM, EmbeddingCache, cache_location, trace_vectors
@@ -46,27 +45,6 @@ def test_the_cache_lives_in_the_lake_unless_configured(tmp_path, monkeypatch):
     monkeypatch.setenv("FLYWHEEL_EMBEDDING_CACHE", "s3://bucket/flywheel/cache")
     assert cache_location(tmp_path) == "s3://bucket/flywheel/cache"
     assert cache_location(tmp_path, "gs://other/cache") == "gs://other/cache"  # the resource's own setting first
-
-
-@pytest.fixture
-def s3_bucket(monkeypatch):
-    """A bucket on an S3 endpoint served over HTTP on this machine (moto's server), reached by s3fs
-    as it reaches AWS: credentials and endpoint from the environment."""
-    server_mod = pytest.importorskip("moto.server")
-    s3fs = pytest.importorskip("s3fs")
-    server = server_mod.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    env = {"AWS_ACCESS_KEY_ID": "flywheel", "AWS_SECRET_ACCESS_KEY": "flywheel", "AWS_DEFAULT_REGION": "us-east-1",
-           "AWS_ENDPOINT_URL": f"http://{host}:{port}"}  # fmt: skip
-    for var, value in env.items():
-        monkeypatch.setenv(var, value)
-    s3fs.S3FileSystem.clear_instance_cache()
-    fs = s3fs.S3FileSystem()
-    fs.mkdir("flywheel-test")
-    yield fs
-    s3fs.S3FileSystem.clear_instance_cache()
-    server.stop()
 
 
 def test_the_cache_on_an_object_store_embeds_each_text_once_and_compacts_and_forgets(s3_bucket, monkeypatch):

@@ -1,5 +1,8 @@
 """S4 datasets on a real Dagster instance: two days clustered, every task's dataset built and
-checked; a third day grows the tasks, and no trace changes split between the two versions."""
+checked; a third day grows the tasks, and no trace changes split between the two versions.
+
+The lake is on an object store (moto's S3 server on this machine) and every run starts with an
+empty working copy, as a run pod of its own would: each step reads only what the store holds."""
 
 from dataclasses import dataclass, field
 
@@ -16,6 +19,7 @@ from flywheel.defs.datasets.checks import enough_examples, no_test_example_train
 from flywheel.defs.resources import LakeResource, LandingResource
 from flywheel.defs.scrub.assets import scrubbed_traces
 from flywheel.lake import Lake
+from flywheel_tests.conftest import s3_endpoint
 from flywheel_tests.defs.tables import rows
 
 DAILY = [collect_logs, scrubbed_traces, trace_embeddings, task_assignments]
@@ -37,28 +41,33 @@ def _splits(lake: Lake, task: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def world(sample, tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(sample, tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("datasets")
-    resources = {"lake": LakeResource(root=str(root / "lake")), "landing": LandingResource(folder=str(sample.landing))}
-    lake = Lake(root / "lake")
-    with dg.instance_for_test() as instance:
+    url = "s3://flywheel-test/lake"
+    resources = {"lake": LakeResource(root=url), "landing": LandingResource(folder=str(sample.landing))}
+    with s3_endpoint(), pytest.MonkeyPatch.context() as patch, dg.instance_for_test() as instance:
+        copies = iter(range(1000))
+
+        def materialize(assets: list, **kwargs) -> dg.ExecuteInProcessResult:  # a run with an empty working copy
+            patch.setenv("FLYWHEEL_LAKE_WORKING_COPY", str(root / f"copy-{next(copies)}"))
+            return dg.materialize(assets, instance=instance, resources=resources, **kwargs)
+
+        lake = Lake(url, root / "reader")
         for day in sample.days[:2]:
-            assert dg.materialize(DAILY, partition_key=day, instance=instance, resources=resources).success
-        assert dg.materialize([task_clusters], instance=instance, resources=resources).success
+            assert materialize(DAILY, partition_key=day).success
+        assert materialize([task_clusters]).success
         w = World(lake, sorted(instance.get_dynamic_partitions(task_cluster.name)))
         for task in w.tasks:
-            result = dg.materialize(DATASET_ASSETS, partition_key=task, instance=instance, resources=resources,
-                                    raise_on_error=False)  # fmt: skip
+            result = materialize(DATASET_ASSETS, partition_key=task, raise_on_error=False)
             w.first[task] = (result, _splits(lake, task))
-        assert dg.materialize(DAILY, partition_key=sample.days[2], instance=instance, resources=resources).success
+        assert materialize(DAILY, partition_key=sample.days[2]).success
         for task in w.tasks:
-            result = dg.materialize(DATASET_ASSETS, partition_key=task, instance=instance, resources=resources,
-                                    raise_on_error=False)  # fmt: skip
+            result = materialize(DATASET_ASSETS, partition_key=task, raise_on_error=False)
             w.second[task] = (result, _splits(lake, task))
         instance.add_dynamic_partitions(task_cluster.name, ["task-999"])
-        w.unknown = dg.materialize([task_datasets], partition_key="task-999", instance=instance, resources=resources,
-                                   raise_on_error=False)  # fmt: skip
-    return w
+        w.unknown = materialize([task_datasets], partition_key="task-999", raise_on_error=False)
+        assert [str(d) for d in lake.days("scrubbed_traces")] == sample.days[:3]  # all in the store
+        yield w  # the store stays up while the tests read it
 
 
 def _metadata(result: dg.ExecuteInProcessResult) -> dict:

@@ -48,6 +48,14 @@ def test_the_training_pod_mounts_the_lake_takes_the_secret_and_a_gpu_node(k8s_en
     assert pod.spec.tolerations[0].key == "nvidia.com/gpu" and pod.spec.restart_policy == "Never"
 
 
+def test_with_the_lake_on_an_object_store_the_pod_mounts_no_volume(k8s_env):
+    pod = build_pod_body("p", IMAGE, ["python"], {}, None, child_pod_spec("s3://bucket/lake"))
+    [container] = pod.spec.containers
+    assert not container.volume_mounts and not pod.spec.volumes  # it reads and writes the store (see remote.py)
+    assert {e.name: e.value for e in container.env}["FLYWHEEL_LAKE_ROOT"] == "s3://bucket/lake"
+    assert container.env_from[0].secret_ref.name == "flywheel-env"  # the store's credentials
+
+
 def test_without_a_gpu_the_pod_goes_to_any_node(k8s_env, monkeypatch):
     monkeypatch.delenv("FLYWHEEL_K8S_GPU")
     pod = build_pod_body("p", IMAGE, ["python"], {}, None, child_pod_spec("/data/lake"))

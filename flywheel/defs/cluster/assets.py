@@ -97,7 +97,7 @@ def task_clusters(context: dg.AssetExecutionContext, config: ClusterConfig, lake
             "retired": ", ".join(result.retired) or "none",
             "id_events": as_table(result.events.filter(pl.col("event") != "kept"), max_rows=50),
             "scatter": dg.MetadataValue.md(f"![tasks, UMAP 2-D](data:image/png;base64,{png})"),
-            "path": dg.MetadataValue.path(str(lake.lake().root / CLUSTERS / result.version)),
+            "path": dg.MetadataValue.path((the := lake.lake()).where(the.root / CLUSTERS / result.version)),
         }
     )
 

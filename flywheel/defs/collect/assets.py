@@ -81,7 +81,7 @@ def _raw_metadata(lake: LakeResource, r: DayResult) -> dict:
         "clients": dg.MetadataValue.int(per_client.len()),
         "largest_client_share": dg.MetadataValue.float(round(float(per_client.max() or 0) / max(1, raw.height), 4)),
         "preview": as_table(verified(raw.select(schema.PREVIEW_COLUMNS).head(10), v), max_rows=10),
-        "path": dg.MetadataValue.path(str(lake.lake().partition_dir(RAW_LOGS, r.day))),
+        "path": dg.MetadataValue.path((the := lake.lake()).where(the.partition_dir(RAW_LOGS, r.day))),
     }
 
 
@@ -97,5 +97,5 @@ def _quarantine_metadata(lake: LakeResource, r: DayResult) -> dict:
         "examples": as_table(
             q.select(pl.col("source_file").map_elements(file_key, pl.String), "source_line", "reason").head(10)
         ),
-        "path": dg.MetadataValue.path(str(lake.lake().partition_dir(QUARANTINE, r.day))),
+        "path": dg.MetadataValue.path((the := lake.lake()).where(the.partition_dir(QUARANTINE, r.day))),
     }

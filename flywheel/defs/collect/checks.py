@@ -42,6 +42,6 @@ def every_line_accounted_for(
 def _quarantined_lines(store, day: str) -> int:  # noqa: ANN001 (a Lake)
     """The lines the day's quarantine rows stand for (a row per line in partitions written
     before runs of empty lines became one row)."""
-    rows = pl.scan_parquet(store.partition_dir(QUARANTINE, day) / "lines.parquet")  # never the raw lines
+    rows = pl.scan_parquet(store.fetch(store.partition_dir(QUARANTINE, day)) / "lines.parquet")  # never the raw lines
     count = pl.col("lines").sum() if "lines" in rows.collect_schema() else pl.len()
     return int(rows.select(count).collect().item())

@@ -71,9 +71,10 @@ def scores_table(report: dict) -> pl.DataFrame:
 def eval_reports(context: dg.AssetExecutionContext, config: EvalSettings, lake: LakeResource,
                  pipes_client: dg.ResourceParam[dg.PipesClient]) -> dg.MaterializeResult:  # fmt: skip
     task, the_lake = context.partition_key, lake.lake()
-    extras = {"task_id": task, "lake_root": str(the_lake.root), "config": config.model_dump()}
+    extras = {"task_id": task, "lake_root": the_lake.url, "working_copy": str(the_lake.root),
+              "config": config.model_dump()}  # fmt: skip
     result = run_in_child(pipes_client, context, "flywheel.evaluate.entry", extras, "evaluation",
-                          "Nothing was promoted; the champion, if any, still serves.", str(the_lake.root))  # fmt: skip
+                          "Nothing was promoted; the champion, if any, still serves.", the_lake.url)  # fmt: skip
     report = current_report(the_lake, task)
     scores = {variant: summary["metrics"] for variant, summary in report["scores"].items()}
     metadata = {

@@ -57,6 +57,8 @@ def scrubbed_traces(context: dg.AssetExecutionContext, lake: LakeResource) -> dg
             ),
             "published": result.published,
             "replaced_per_entity": as_table(pl.DataFrame(rows, schema=REPLACED)),
-            "path": dg.MetadataValue.path(str(lake.lake().partition_dir(SCRUBBED, context.partition_key))),
+            "path": dg.MetadataValue.path(
+                (the := lake.lake()).where(the.partition_dir(SCRUBBED, context.partition_key))
+            ),
         },
     )

@@ -77,13 +77,14 @@ def lora_adapters(
         "task_id": task, "model_dir": choice["model_dir"], "base_model": choice["model_id"],
         "dataset_dir": str(dataset_dir(the_lake, task, dataset["version"])),
         "dataset_version": dataset["version"], "out_dir": str(out), "config": config.train_config(),
-        "mlflow_uri": config.mlflow_uri,
+        "mlflow_uri": config.mlflow_uri, "lake_root": the_lake.url, "working_copy": str(the_lake.root),
     }  # fmt: skip
     context.log.info(f"{task}: training {choice['model_id']} on dataset {dataset['version']} in a child process")
     kept = "Nothing was registered and no adapter was kept; a rerun starts clean."
-    result = run_in_child(pipes_client, context, "flywheel.train.entry", extras, "training", kept, str(the_lake.root))
+    result = run_in_child(pipes_client, context, "flywheel.train.entry", extras, "training", kept, the_lake.url)
     version = (result.metadata or {})["model_version"]
-    record(the_lake, task, {"adapter": str(out), "dataset_version": dataset["version"], "examples": dataset["examples"],
-                            "base_model": choice["model_id"], "model_dir": choice["model_dir"],
+    record(the_lake, task, {"adapter": the_lake.stored(out), "dataset_version": dataset["version"],
+                            "examples": dataset["examples"], "base_model": choice["model_id"],
+                            "model_dir": choice["model_dir"],
                             "model_version": str(getattr(version, "value", version))})  # fmt: skip
     return result
