@@ -3,11 +3,16 @@ duplicate copy and a line too broken to parse) collected, scrubbed, embedded, cl
 and built into the tasks' datasets, an adapter recorded on one of them; then erased. Nothing of the
 client is left in the lake (raw zone included) or the instance's storage, every line stays
 accounted for on a fresh collect, the adapter is due for retraining, and the audit entry holds no
-personal data."""
+personal data. Twice: with the lake in a folder, and on an object store (moto's S3 server on this
+machine, every run with an empty working copy of its own), where the store and the erasing
+process's working copy are searched."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import dagster as dg
@@ -33,6 +38,7 @@ from flywheel.scrub.identifiers import Pseudonyms, lake_salt
 from flywheel.scrub.policy import load_policy
 from flywheel.train.adapters import record
 from flywheel.train.trigger import decide
+from flywheel_tests.conftest import s3_endpoint
 from flywheel_tests.privacy.canaries import hits
 
 CLIENT = "acme-tenant-7781"
@@ -62,25 +68,60 @@ def _plant(landing: Path) -> int:
     return len(planted) + 2
 
 
-@pytest.fixture(scope="module")
-def erased(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    root = tmp_path_factory.mktemp("erase")
+class Stored:
+    """Where the lake's bytes are: its folder, or the object store and the erasing process's
+    working copy (the runs' working copies go with their processes)."""
+
+    def __init__(self, lake: Lake, fs=None) -> None:
+        self.lake, self.fs = lake, fs
+
+    def hits(self, needles: list[str]) -> dict[str, list[str]]:
+        if self.fs is None:
+            return hits(self.lake.root, needles=needles)
+        copy = Path(tempfile.mkdtemp())
+        self.fs.get("flywheel-test/lake/", str(copy) + "/", recursive=True)
+        found = hits(copy, needles=needles)
+        found |= {f"(working copy) {k}": v for k, v in hits(self.lake.root, needles=needles).items()}
+        shutil.rmtree(copy)
+        return found
+
+    def cache_keys(self) -> set[str]:
+        if self.fs is None:
+            return set(pl.read_parquet(sorted((self.lake.root / CACHE_DIR).glob("part-*.parquet")))["key"])
+        shards = self.fs.glob(f"flywheel-test/lake/{CACHE_DIR}/part-*.parquet")
+        return set().union(*(set(pl.read_parquet(self.fs.cat_file(s))["key"]) for s in shards))
+
+
+@pytest.fixture(scope="module", params=["folder", "s3"])
+def erased(request, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    with s3_endpoint() if request.param == "s3" else contextlib.nullcontext() as fs:
+        yield _erase(tmp_path_factory.mktemp("erase"), fs)
+
+
+def _erase(root: Path, fs) -> dict:
     generate(root / "landing", root / "truth", records=600, days=2, seed=3)
     lines = _plant(root / "landing")
-    lake = Lake(root / "lake")
-    resources = {"lake": LakeResource(root=str(lake.root)), "landing": LandingResource(folder=str(root / "landing"))}
+    url = str(root / "lake") if fs is None else "s3://flywheel-test/lake"
+    lake = Lake(url) if fs is None else Lake(url, root / "erasing")
+    stored = Stored(lake, fs)
+    resources = {"lake": LakeResource(root=url), "landing": LandingResource(folder=str(root / "landing"))}
     (root / "dagster").mkdir()
     (root / "dagster" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    with dg.instance_for_test(temp_dir=str(root / "dagster")) as instance:
+    with dg.instance_for_test(temp_dir=str(root / "dagster")) as instance, pytest.MonkeyPatch.context() as patch:
+        copies = iter(range(1000))
+
+        def materialize(assets: list, **kwargs) -> dg.ExecuteInProcessResult:  # on a store: an empty working copy
+            patch.setenv("FLYWHEEL_LAKE_WORKING_COPY", str(root / f"copy-{next(copies)}"))
+            return dg.materialize(assets, instance=instance, resources=resources, **kwargs)
+
         for day in DAYS:
-            assert dg.materialize(DAILY, partition_key=day, instance=instance, resources=resources).success
-        assert dg.materialize([task_clusters], instance=instance, resources=resources).success
+            assert materialize(DAILY, partition_key=day).success
+        assert materialize([task_clusters]).success
         for day in DAYS:
-            assert dg.materialize([task_assignments], partition_key=day, instance=instance, resources=resources).success
+            assert materialize([task_assignments], partition_key=day).success
         tasks = sorted(instance.get_dynamic_partitions(task_cluster.name))
         for task in tasks:
-            dg.materialize([task_datasets], partition_key=task, instance=instance, resources=resources,
-                           raise_on_error=False)  # fmt: skip
+            materialize([task_datasets], partition_key=task, raise_on_error=False)
         policy = load_policy()
         ids = Pseudonyms(lake_salt(lake, policy.salt_env), policy.identifiers)
         client = ids("client_id", CLIENT)
@@ -99,24 +140,23 @@ def erased(tmp_path_factory: pytest.TempPathFactory) -> dict:
         others = embedded.filter(~pl.col("request_id").is_in(list(theirs)))
         only_theirs = (set(mine["request"]) | set(mine["tool_use"])) - set(others["request"]) - set(others["tool_use"])
         needles = [CLIENT, MARKER, client, *sorted(theirs)]
-        before = {"lake": hits(lake.root, needles=needles), "dagster": hits(root / "dagster", needles=needles),
+        before = {"lake": stored.hits(needles), "dagster": hits(root / "dagster", needles=needles),
                   "traces": sum(lake.manifest("scrubbed_traces", d)["traces"] for d in DAYS)}  # fmt: skip
         done = erase(instance, lake, CLIENT, policy, root / "landing")
-        after = {"lake": hits(lake.root, needles=needles), "dagster": hits(root / "dagster", needles=needles),
+        after = {"lake": stored.hits(needles), "dagster": hits(root / "dagster", needles=needles),
                  "traces": sum(lake.manifest("scrubbed_traces", d)["traces"] for d in DAYS)}  # fmt: skip
         # a fresh collect of the day: the client's lines are read, dropped and counted, the check passes
-        again = dg.materialize([collect_logs, every_line_accounted_for], partition_key=DAYS[0], instance=instance,
-                               resources=resources)  # fmt: skip
+        again = materialize([collect_logs, every_line_accounted_for], partition_key=DAYS[0])
         checks = [e for e in again.get_asset_check_evaluations() if e.check_name == "every_line_accounted_for"]
-    return {"lake": lake, "done": done, "before": before, "after": after, "theirs": theirs, "trained": trained,
-            "lines": lines, "again": again, "checks": checks, "only_theirs": only_theirs, "needles": needles,
+    return {"lake": lake, "stored": stored, "done": done, "before": before, "after": after, "theirs": theirs,
+            "trained": trained, "lines": lines, "again": again, "checks": checks, "only_theirs": only_theirs, "needles": needles,
             "dagster": root / "dagster"}  # fmt: skip
 
 
 def test_the_client_was_everywhere_before(erased):
     before = erased["before"]
     assert len(erased["theirs"]) >= 35  # scrubbed calls of the client (a few may be withheld or invalid)
-    where = {Path(f).parts[0] for f in before["lake"]}
+    where = {Path(f).parts[0].replace(".together", "raw_logs") for f in before["lake"]}  # on a store: its place
     assert {"raw_logs", "scrubbed_traces", "trace_embeddings", "task_assignments", "task_clusters",
             "task_datasets"} <= where  # fmt: skip
     assert any(MARKER in hits for hits in before["dagster"].values())  # a task table or card showed it
@@ -127,9 +167,8 @@ def test_the_client_was_everywhere_before(erased):
 def test_nothing_of_the_client_is_left(erased):
     assert erased["after"]["lake"] == {}  # raw zone, quarantine, scrubbed, embeddings, clusters, datasets, audit
     assert erased["after"]["dagster"] == {}  # the instance's event log and run storage
-    cache = pl.read_parquet(sorted((erased["lake"].root / CACHE_DIR).glob("part-*.parquet")))
     gone = {text_hash(f"{MODEL_NAME}\x00{t}") for t in erased["only_theirs"]}
-    assert gone and not gone & set(cache["key"])
+    assert gone and not gone & erased["stored"].cache_keys()
     done = erased["done"]
     assert done.removed["scrubbed_traces"] == len(erased["theirs"])
     assert erased["before"]["traces"] - erased["after"]["traces"] == len(erased["theirs"])
@@ -141,7 +180,7 @@ def test_lines_stay_accounted_for_and_collect_skips_the_client(erased):
     lake = erased["lake"]
     assert erased["again"].success and erased["checks"] and all(c.passed for c in erased["checks"])
     assert lake.manifest("raw_logs", DAYS[0])["counts"]["erased"] == erased["lines"]
-    assert hits(lake.root, needles=erased["needles"]) == {}
+    assert erased["stored"].hits(erased["needles"]) == {}
 
 
 def test_the_trained_task_is_retrained_and_the_audit_names_no_one(erased):
@@ -149,6 +188,6 @@ def test_the_trained_task_is_retrained_and_the_audit_names_no_one(erased):
     assert done.tasks_to_retrain == [task] and must_retrain(lake, task) == done.erasure_id
     decision = decide(lake, [task], {}, min_examples=1)
     assert decision.requests == [task] and "erased on request" in decision.reasons[task]
-    [entry] = [json.loads(line) for line in (lake.root / AUDIT).read_text().splitlines()]
+    [entry] = [json.loads(line) for line in lake.fetch(lake.root / AUDIT).read_text().splitlines()]
     assert entry["erasure_id"] == done.erasure_id and entry["removed"]["scrubbed_traces"] == len(erased["theirs"])
     assert CLIENT not in json.dumps(entry) and MARKER not in json.dumps(entry)
