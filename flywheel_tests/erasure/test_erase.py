@@ -149,8 +149,8 @@ def _erase(root: Path, fs) -> dict:
         again = materialize([collect_logs, every_line_accounted_for], partition_key=DAYS[0])
         checks = [e for e in again.get_asset_check_evaluations() if e.check_name == "every_line_accounted_for"]
     return {"lake": lake, "stored": stored, "done": done, "before": before, "after": after, "theirs": theirs,
-            "trained": trained, "lines": lines, "again": again, "checks": checks, "only_theirs": only_theirs, "needles": needles,
-            "dagster": root / "dagster"}  # fmt: skip
+            "trained": trained, "lines": lines, "again": again, "checks": checks, "only_theirs": only_theirs,
+            "needles": needles, "dagster": root / "dagster"}  # fmt: skip
 
 
 def test_the_client_was_everywhere_before(erased):
