@@ -44,7 +44,8 @@ class Remote:
         import fsspec
 
         self.url, self.local = url, Path(local)
-        self.fs, base = fsspec.core.url_to_fs(url)
+        # no cached listings: another process's writes must show (fsspec caches them per instance)
+        self.fs, base = fsspec.core.url_to_fs(url, use_listings_cache=False)
         self.base = base.rstrip("/")
 
     def key(self, rel: str) -> str:

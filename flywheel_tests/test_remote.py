@@ -1,6 +1,8 @@
 """The lake on an object store (moto's S3 server on this machine): what one process writes,
 another with its own empty working copy reads, partition by partition, version by version."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -41,6 +43,27 @@ def test_a_partition_written_by_one_process_is_read_by_another(s3_bucket, tmp_pa
     assert reader.days("t") == [writer.days("t")[0]] and not any("day=2026-11-01" in o for o in _objects(s3_bucket))
     with pytest.raises(FileNotFoundError):
         reader.read("t", "2026-11-01", "a")  # its working copy's old link went with the store's
+
+
+def test_what_another_process_writes_shows_in_a_long_lived_one(s3_bucket, tmp_path: Path):
+    reader = _lake(tmp_path, "a")  # say the code server's, whose sensors read the lake every tick
+    reader.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})})
+    assert [str(d) for d in reader.days("t")] == ["2026-11-01"] and reader.read_json("t/x.json") is None
+    assert reader.names(reader.root / "t", plain=True) == []
+    assert not reader.exists(reader.partition_dir("t", "2026-11-02"))
+    other = f"""
+import polars as pl
+from flywheel.lake import Lake
+lake = Lake({URL!r}, {str(tmp_path / "b")!r})
+lake.write_partition("t", "2026-11-02", {{"a": pl.DataFrame({{"x": [2]}})}})
+lake.write_partition("t", "2026-11-01", {{"a": pl.DataFrame({{"x": [3]}})}})
+lake.write_json("t/x.json", {{"n": 1}})
+"""
+    subprocess.run([sys.executable, "-c", other], check=True)
+    assert [str(d) for d in reader.days("t")] == ["2026-11-01", "2026-11-02"]
+    assert reader.names(reader.root / "t", plain=True) == ["x.json"]
+    assert reader.exists(reader.partition_dir("t", "2026-11-02"))
+    assert reader.read("t", "2026-11-01", "a")["x"].to_list() == [3] and reader.read_json("t/x.json") == {"n": 1}
 
 
 def test_partitions_written_together_and_their_erasure(s3_bucket, tmp_path: Path, monkeypatch):

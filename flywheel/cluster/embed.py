@@ -71,7 +71,8 @@ class EmbeddingCache:
     folder (see `cache_location`) or an fsspec URL (`s3://...`, `gs://...`, `memory://...`)."""
 
     def __init__(self, location: str | Path, embedder: Embedder | None = None) -> None:
-        self.fs, self.dir = fsspec.core.url_to_fs(str(location))
+        # no cached listings: shards other processes add or compact away must show
+        self.fs, self.dir = fsspec.core.url_to_fs(str(location), use_listings_cache=False)
         self.local = isinstance(self.fs, LocalFileSystem)
         self.embedder = embedder or Embedder()
         self._known: dict[str, np.ndarray] = {}  # vectors read or embedded by this instance

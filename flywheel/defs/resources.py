@@ -15,7 +15,10 @@ class LakeResource(dg.ConfigurableResource):
     """The Parquet lake (FLYWHEEL_LAKE_ROOT, else ./.flywheel/lake) and the embedding cache (in the
     lake unless FLYWHEEL_EMBEDDING_CACHE names another folder or an object-store URL)."""
 
-    root: str = Field(default_factory=settings.lake_root, description="Folder that holds the lake, or its object-store URL (s3://bucket/prefix).")
+    root: str = Field(
+        default_factory=settings.lake_root,
+        description="Folder that holds the lake, or its object-store URL (s3://bucket/prefix).",
+    )
     embedding_cache: str = Field(
         default_factory=settings.embedding_cache,
         description="Folder or fsspec URL (s3://bucket/prefix) of the embedding cache; empty: the lake's "
