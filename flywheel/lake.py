@@ -62,6 +62,13 @@ class Lake:
         process has its own working copy), absolute in a folder."""
         return self._rel(path) if self.remote is not None else str(path)
 
+    def _follow(self, path: Path) -> Path:
+        """On a store: the working copy's links on the way to `path` set as the store's (nothing
+        downloaded), for a writer that replaces or removes the folder."""
+        if self.remote is not None:
+            self.remote.resolve(self._rel(path))
+        return path
+
     def exists(self, path: Path | str) -> bool:
         if self.remote is not None:
             return self.remote.exists(self._rel(path))
@@ -128,7 +135,7 @@ class Lake:
                 if manifest is not None:
                     (staging / asset / "_manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
 
-        finals = {asset: self.fetch(self.partition_dir(asset, day)) for asset in assets}
+        finals = {asset: self._follow(self.partition_dir(asset, day)) for asset in assets}
         targets = {asset: f"../{TOGETHER}/{group}/day={day}/{asset}" for asset in assets}
         for asset, final in finals.items():  # a new day: its links first, shown only once `shared` is
             if not final.is_symlink() and not final.exists():
@@ -157,11 +164,11 @@ class Lake:
         final = self.partition_dir(asset, day)
         if self.remote is not None:  # the working copy's links as on the store
             for rel in self.remote.links(f"*/day={day}"):
-                self.fetch(self.root / rel)
+                self._follow(self.root / rel)
         target = os.readlink(final) if final.is_symlink() else ""
         if f"/{TOGETHER}/" in target:
             shared = Path(os.path.normpath(final.parent / target)).parent
-            for sibling in self.root.glob(f"*/day={day}"):
+            for sibling in (folder / f"day={day}" for folder in self.root.iterdir()):  # links, dangling ones too
                 if sibling.is_symlink() and os.readlink(sibling).startswith(target.rsplit("/", 1)[0] + "/"):
                     remove_folder(sibling)
             remove_folder(shared)

@@ -20,6 +20,7 @@ def _lake(tmp_path: Path, name: str) -> Lake:
 
 
 def _objects(fs) -> list[str]:
+    fs.invalidate_cache()  # the listing as the store has it now
     return sorted(p[len("flywheel-test/lake/"):] for p in fs.find("flywheel-test/lake"))
 
 
@@ -85,6 +86,8 @@ def test_partitions_written_together_and_their_erasure(s3_bucket, tmp_path: Path
     versions = _raw_versions(s3_bucket)
     assert len(versions) == 1  # ...but not past an erasure
     assert reader.read("raw", "2026-11-01", "r")["id"].to_list() == ["x"]
+    _lake(tmp_path, "d").delete_partition("raw", "2026-11-01")  # retention, from a working copy that never read it
+    assert reader.days("raw") == [] and reader.days("quarantine") == [] and _objects(s3_bucket) == []
 
 
 def test_replaced_versions_leave_the_store_after_the_grace_period(s3_bucket, tmp_path: Path, monkeypatch):

@@ -78,6 +78,7 @@ class Stored:
     def hits(self, needles: list[str]) -> dict[str, list[str]]:
         if self.fs is None:
             return hits(self.lake.root, needles=needles)
+        self.fs.invalidate_cache()  # the store as it is now
         copy = Path(tempfile.mkdtemp())
         self.fs.get("flywheel-test/lake/", str(copy) + "/", recursive=True)
         found = hits(copy, needles=needles)
@@ -88,6 +89,7 @@ class Stored:
     def cache_keys(self) -> set[str]:
         if self.fs is None:
             return set(pl.read_parquet(sorted((self.lake.root / CACHE_DIR).glob("part-*.parquet")))["key"])
+        self.fs.invalidate_cache()
         shards = self.fs.glob(f"flywheel-test/lake/{CACHE_DIR}/part-*.parquet")
         return set().union(*(set(pl.read_parquet(self.fs.cat_file(s))["key"]) for s in shards))
 
