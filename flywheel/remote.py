@@ -97,15 +97,18 @@ class Remote:
         local = self.local / version
         if local.is_dir():
             return  # versions never change
-        files = [f for f in self.fs.find(self.key(version)) if not f.endswith("/" + MARKER)]
-        if not files:
+        found = self.fs.find(self.key(version))
+        if not found:
             raise FileNotFoundError(f"the lake's store has no version {version} (removed while being read?)")
+        files = [f for f in found if not f.endswith("/" + MARKER)]
         tmp = local.with_name(f".{local.name}.get-{uuid.uuid4().hex[:8]}")
         prefix = self.key(version) + "/"
         targets = [str(tmp / f[len(prefix):]) for f in files]
+        tmp.mkdir(parents=True)
         for t in targets:
             Path(t).parent.mkdir(parents=True, exist_ok=True)
-        self.fs.get(files, targets)
+        if files:
+            self.fs.get(files, targets)
         try:
             os.replace(tmp, local)
         except OSError:  # another process of this working copy got it first
@@ -141,7 +144,9 @@ class Remote:
         local = self.local / version
         self.fs.pipe_file(f"{self.key(version)}/{MARKER}", b"")
         files = [p for p in local.rglob("*") if p.is_file()]
-        self.fs.put([str(p) for p in files], [f"{self.key(version)}/{p.relative_to(local).as_posix()}" for p in files])
+        if files:  # (an empty version is its marker alone)
+            keys = [f"{self.key(version)}/{p.relative_to(local).as_posix()}" for p in files]
+            self.fs.put([str(p) for p in files], keys)
         self.link(rel, target)
         self._clean(rel, posixpath.basename(version), GRACE_SECONDS)
 

@@ -118,3 +118,5 @@ def test_json_documents_amendments_and_listings(s3_bucket, tmp_path: Path):
     assert reader.names(reader.root / "u", plain=True) == ["notes.json"]
     assert reader.names(reader.root, plain=True) == ["t", "tasks", "u"]
     assert reader.where(reader.root / "u" / "notes.json") == f"{URL}/u/notes.json"
+    write_folder(writer.root / "u" / "empty", lambda staging: None)  # a version with no files is one too
+    assert reader.fetch(reader.root / "u" / "empty").is_dir() and not any((reader.root / "u" / "empty").iterdir())
