@@ -11,6 +11,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 from mlflow import MlflowClient
+from peft import PeftModel
 
 from flywheel.datasets.build import DATASETS
 from flywheel.defs.cluster.partitions import task_cluster
@@ -23,6 +24,7 @@ from flywheel.evaluate import promote
 from flywheel.evaluate.report import current_report
 from flywheel.folders import write_folder
 from flywheel.lake import Lake
+from flywheel.predict import Router
 from flywheel.train.tracking import registered_name
 from flywheel_tests.conftest import TUNED, s3_endpoint
 from flywheel_tests.defs.tables import rows
@@ -71,6 +73,9 @@ def test_a_good_adapter_is_evaluated_against_its_base_and_becomes_champion(two_t
     assert first["promoted"] and first["champion_before"] is None and first["model_version"] == "1"
     # kept in the store, by its place in the lake: a process with another working copy finds it
     assert not Path(first["adapter"]).is_absolute() and (lake.fetch(first["adapter"]) / "adapter_config.json").is_file()
+    # and `flywheel predict` serves the champion from a working copy of its own
+    version, (model, _) = Router(Lake(lake.url, tmp / "serving"), f"sqlite:///{tmp / 'mlflow.db'}")._champion(TASK)
+    assert version == "1" and isinstance(model, PeftModel)
     meta = {k: v.value for k, v in good.asset_materializations_for_node("eval_reports")[0].metadata.items()}
     assert meta["promoted"] is True and meta["model_version"] == "1"
     assert "base, zero-shot" in {r["model"] for r in rows(meta["scores"])}
