@@ -145,16 +145,20 @@ class Lake:
             link(final, targets[asset])
             clean(final)
 
-    def amend(self, asset: str, day: date | str, files: dict[str, bytes]) -> None:
-        """A new version of a day partition: its files as they are, and `files` (name -> bytes) added."""
-        current = self.fetch(self.partition_dir(asset, day))
+    def rewrite(self, folder: Path, files: dict[str, bytes | pl.DataFrame]) -> None:
+        """A new version of the published `folder`: `files` (name -> bytes, or a table written as
+        Parquet) added or replacing theirs, every other file copied as it is."""
+        current = self.fetch(folder)
 
         def fill(staging: Path) -> None:
             for path in current.iterdir():
                 if path.is_file() and path.name not in files:
                     shutil.copyfile(path, staging / path.name)
             for name, content in files.items():
-                (staging / name).write_bytes(content)
+                if isinstance(content, bytes):
+                    (staging / name).write_bytes(content)
+                else:
+                    content.write_parquet(staging / name)
 
         write_folder(current, fill)
 

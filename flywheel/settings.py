@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from flywheel.remote import is_url
+
 HOME_DIR = ".flywheel"
 
 
@@ -23,7 +25,7 @@ def lake_root() -> str:
     """FLYWHEEL_LAKE_ROOT: where the Parquet lake lives (default ./.flywheel/lake): a folder, or an
     object-store URL (s3://bucket/prefix with s3fs installed; gs://, az:// with gcsfs, adlfs)."""
     root = os.environ.get("FLYWHEEL_LAKE_ROOT", "")
-    return root if "://" in root else _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
+    return root if is_url(root) else _path("FLYWHEEL_LAKE_ROOT", f"{HOME_DIR}/lake")
 
 
 def lake_working_copy(url: str) -> str:

@@ -107,7 +107,7 @@ def test_json_documents_amendments_and_listings(s3_bucket, tmp_path: Path):
     writer.write_json("tasks/current.json", {"version": "v2"})
     assert reader.read_json("tasks/current.json") == {"version": "v2"}  # afresh each time: it is not a version
     writer.write_partition("t", "2026-11-01", {"a": pl.DataFrame({"x": [1]})}, {"v": 1})
-    writer.amend("t", "2026-11-01", {"_blocked.json": b"{}"})
+    writer.rewrite(writer.partition_dir("t", "2026-11-01"), {"_blocked.json": b"{}"})
     folder = reader.fetch(reader.partition_dir("t", "2026-11-01"))
     assert sorted(p.name for p in folder.iterdir()) == ["_blocked.json", "_manifest.json", "a.parquet"]
     assert reader.read_json("t/day=2026-11-01/_manifest.json") == {"v": 1}  # a file inside a version, by its path

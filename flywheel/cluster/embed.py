@@ -23,6 +23,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from flywheel import settings
 from flywheel.cluster.signature import text_hash
+from flywheel.remote import is_url
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
@@ -33,9 +34,9 @@ COMPACT_AFTER = 64  # shards; then the cache is rewritten as one
 def cache_location(lake_root: str | Path, configured: str = "") -> str:
     """Where the cache lives: `configured` (the lake resource's setting), else
     FLYWHEEL_EMBEDDING_CACHE (a folder or an fsspec URL), else the lake's `_embedding_cache` folder."""
-    if configured or settings.embedding_cache():
-        return configured or settings.embedding_cache()
-    return f"{str(lake_root).rstrip('/')}/{CACHE_DIR}" if "://" in str(lake_root) else str(Path(lake_root) / CACHE_DIR)
+    if chosen := configured or settings.embedding_cache():
+        return chosen
+    return f"{str(lake_root).rstrip('/')}/{CACHE_DIR}" if is_url(lake_root) else str(Path(lake_root) / CACHE_DIR)
 
 
 def model_path() -> Path:

@@ -21,7 +21,7 @@ from flywheel.datasets.split import SPLITS
 from flywheel.folders import purge
 from flywheel.ingest.erased import ErasedClients
 from flywheel.ingest.pipeline import COLLECTED, QUARANTINE, RAW_LOGS
-from flywheel.lake import TOGETHER, Lake, write_folder
+from flywheel.lake import TOGETHER, Lake
 
 Keep = Callable[[pl.DataFrame], pl.Series]  # a table -> which of its rows stay
 Files = dict[str, pl.DataFrame | bytes]  # file name -> a table to write as Parquet, or bytes
@@ -73,29 +73,21 @@ def rewrite_days(lake: Lake, asset: str, keep: dict[str, Keep], count: str = "tr
         for t, df in tables.items():
             dropped[t].append(df.filter(~masks[t]))
         first = next(iter(keep))
-        _rewrite_folder(folder, {f"{t}.parquet": df.filter(masks[t]) for t, df in tables.items()},
+        _rewrite_folder(lake, folder, {f"{t}.parquet": df.filter(masks[t]) for t, df in tables.items()},
                         lowered=(count, int((~masks[first]).sum())) if first in tables else None)  # fmt: skip
     return {t: pl.concat(frames) for t, frames in dropped.items() if frames}
 
 
-def _rewrite_folder(folder: Path, files: Files, lowered: tuple[str, int] | None = None) -> None:
+def _rewrite_folder(lake: Lake, folder: Path, files: Files, lowered: tuple[str, int] | None = None) -> None:
     """A new version of `folder` with `files` (tables or bytes) replacing those files and every
-    other file copied; `lowered` (key, n) lowers a count in its manifest."""
-    others = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name not in files}
-    if lowered and "_manifest.json" in others:
-        manifest = json.loads(others["_manifest.json"])
+    other file copied (`Lake.rewrite`); `lowered` (key, n) lowers a count in its manifest."""
+    manifest_path = folder / "_manifest.json"
+    if lowered and "_manifest.json" not in files and manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text())
         if isinstance(manifest.get(lowered[0]), int):
             manifest[lowered[0]] -= lowered[1]
-        others["_manifest.json"] = json.dumps(manifest, indent=1, sort_keys=True).encode()
-
-    def fill(staging: Path) -> None:
-        for name, content in {**others, **files}.items():
-            if isinstance(content, bytes):
-                (staging / name).write_bytes(content)
-            else:
-                content.write_parquet(staging / name)
-
-    write_folder(folder, fill)
+        files = {**files, "_manifest.json": json.dumps(manifest, indent=1, sort_keys=True).encode()}
+    lake.rewrite(folder, files)
     purge(folder)  # the replaced version holds what was erased: no grace for a reader still on it
 
 
@@ -122,7 +114,7 @@ def cluster_versions(lake: Lake, ids: set[str], examples: set[str]) -> int:
         if keep.all() and cleaned.equals(tasks):
             continue
         dropped += int((~keep).sum())
-        _rewrite_folder(version, {"assignments.parquet": assignments.filter(keep), "clusters.parquet": cleaned})
+        _rewrite_folder(lake, version, {"assignments.parquet": assignments.filter(keep), "clusters.parquet": cleaned})
     return dropped
 
 
@@ -146,7 +138,7 @@ def datasets(lake: Lake, ids: set[str]) -> dict[str, list[str]]:
             info.update(traces=old.get("traces"), erased_examples=int(old.get("erased_examples") or 0) + gone)
             files: Files = {f"{s}.parquet": kept.filter(pl.col("split") == s) for s in SPLITS}
             files["card.json"] = json.dumps(info, indent=1, ensure_ascii=False).encode()
-            _rewrite_folder(folder, files)
+            _rewrite_folder(lake, folder, files)
             changed.setdefault(task, []).append(version)
     return changed
 

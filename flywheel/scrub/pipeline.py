@@ -141,7 +141,7 @@ def read_scrubbed(lake: Lake, day: date | str, columns: list[str] | None = None)
 def block(lake: Lake, day: date | str, reason: dict) -> None:
     """Mark a written day as failed, so every downstream step refuses it until it is re-scrubbed: a
     new version of the partition, its files and the mark."""
-    lake.amend(SCRUBBED, day, {BLOCKED: json.dumps(reason, sort_keys=True).encode()})
+    lake.rewrite(lake.partition_dir(SCRUBBED, day), {BLOCKED: json.dumps(reason, sort_keys=True).encode()})
 
 
 def residual_report(traces: pl.DataFrame, verifier: Verifier) -> tuple[Counter, list[str]]:
